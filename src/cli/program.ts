@@ -1,0 +1,22 @@
+import { Command } from "commander";
+import { TOOL_VERSION } from "../version.js";
+import { generateCommand } from "./commands/generate.js";
+
+/** Each command lives in its own file under commands/ and is only wired in here. */
+export function buildProgram(): Command {
+  const program = new Command("synth")
+    .description("Structurally faithful dummy data from a JSON Schema plus column statistics.")
+    .version(TOOL_VERSION, "-V, --version", "print the version")
+    .option("--debug", "print stack traces for errors")
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ synth generate --schema examples/child-health/schema.json --stats examples/child-health/stats.json --rows 1000
+  $ synth profile real.csv --output stats.json --schema-out schema.json
+  $ synth compare real.csv dummy.csv`,
+    );
+  program.addCommand(generateCommand());
+  return program;
+}

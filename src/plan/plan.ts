@@ -1,0 +1,89 @@
+import { SynthError } from "../errors/synth-error.js";
+import type { LoadedSchema } from "../schema/load.js";
+import type { StatsFile } from "../stats/types.js";
+import type { Sample } from "./sampler.js";
+import { compileFacts, compileParts } from "./compile.js";
+import { compileColumn } from "./columns/column-plan.js";
+import { DEFAULT_COMPILE_OPTIONS, type CompileContext, type CompileOptions } from "./context.js";
+import { collectFacts } from "./facts.js";
+import { FakerSource } from "./strings/faker-source.js";
+import type { PropertyOverride } from "./types/object.js";
+import { verified } from "./verify.js";
+
+/** A compiled, immutable generation plan: the per-row path never reads the schema again. */
+export interface Plan {
+  /** The record's property names in schema order, when the schema describes a table (an object). */
+  columns: readonly string[] | undefined;
+  /** Columns whose values may be objects or arrays (an error for CSV). */
+  nestedColumns: readonly string[];
+  sample: Sample<unknown>;
+  /** True when records are valid by construction; otherwise each record was checked while sampling. */
+  exact: boolean;
+  /** Things the plan could not honour but that do not make output invalid (e.g. relations not implemented). */
+  warnings: readonly string[];
+}
+
+export interface PlanOptions {
+  seed: number;
+  /** Total rows the run will produce: unique columns need to know their value space suffices. */
+  rows: number;
+  compile?: Partial<CompileOptions>;
+}
+
+/** Formats whose realistic values draw on faker's name lists. */
+const WORD_FORMATS = ["email", "idn-email", "hostname", "idn-hostname", "uri", "url", "iri", "uri-reference", "iri-reference", "uri-template", "json-pointer", "relative-json-pointer", "json-pointer-uri-fragment", "password", "binary"];
+
+function usesFaker(schema: unknown, stats: StatsFile | undefined): boolean {
+  const text = JSON.stringify(schema) + (stats ? JSON.stringify(stats) : "");
+  return text.includes('"x-faker"') || text.includes('"faker"') || WORD_FORMATS.some((f) => text.includes(`"format":"${f}"`));
+}
+
+function nestedTypes(types: Set<string> | undefined): boolean {
+  return types === undefined || types.has("object") || types.has("array");
+}
+
+export async function compilePlan(loaded: LoadedSchema, stats: StatsFile | undefined, options: PlanOptions): Promise<Plan> {
+  const faker = new FakerSource();
+  if (usesFaker(loaded.schema, stats)) await faker.load();
+  const ctx: CompileContext = {
+    loaded,
+    options: { ...DEFAULT_COMPILE_OPTIONS, ...options.compile },
+    faker,
+    seed: options.seed,
+    runtime: { depth: 0 },
+    cache: new Map(),
+    compiling: new Set(),
+  };
+  const root = { node: loaded.schema, base: loaded.rootUri, pointer: "" };
+  const facts = collectFacts([root], ctx);
+  const tabular = facts.properties.size > 0 && (facts.types === undefined || facts.types.has("object"));
+  const warnings: string[] = [];
+  const statsColumns = stats?.columns ?? {};
+  if (stats) {
+    for (const name of Object.keys(statsColumns)) {
+      if (!facts.properties.has(name)) {
+        throw new SynthError("STATS_CONTRADICTS_SCHEMA", "the statistics describe a column the schema does not have", { column: name, pointer: `/columns/${name}` });
+      }
+    }
+    for (const relation of stats.relations ?? []) warnings.push(`statistics relation "${relation.kind}" is recorded but not yet used by this version of synth`);
+  }
+  const nestedColumns: string[] = [];
+  const override: PropertyOverride = (name, parts, required) => {
+    const columnFacts = collectFacts(parts, ctx);
+    if (nestedTypes(columnFacts.types) && columnFacts.enumValues === undefined) nestedColumns.push(name);
+    const columnStats = statsColumns[name];
+    const unique = columnFacts.unique || columnStats?.unique === true;
+    if (!columnStats && !unique) return undefined;
+    return compileColumn({ name, parts, required, unique, ...(columnStats ? { stats: columnStats } : {}) }, ctx, options.rows);
+  };
+  let plan = tabular ? compileFacts(facts, ctx, new Set(), override) : compileParts([root], ctx);
+  // The record as a whole is checked too when any part of it is not valid by construction.
+  if (!plan.exact) plan = verified(plan, [root], ctx);
+  return {
+    columns: tabular ? [...new Set([...facts.properties.keys(), ...facts.required])] : undefined,
+    nestedColumns,
+    sample: plan.sample,
+    exact: plan.exact,
+    warnings,
+  };
+}

@@ -1,0 +1,87 @@
+import type { Faker } from "@faker-js/faker";
+import { SynthError } from "../../errors/synth-error.js";
+import { Rng } from "../../random/rng.js";
+import type { Sample } from "../sampler.js";
+
+const POOL_SIZE = 4096;
+/** A method whose pool has at most this many distinct values is drawing from a finite list. */
+const FINITE_LIST_LIMIT = POOL_SIZE / 2;
+
+/**
+ * faker, loaded only when a schema asks for it (it costs ~150 ms to import), and used the fast way:
+ * methods that pick from a finite locale list are drawn into a pool once and then sampled with our
+ * own Rng; methods that compose values (sentences, emails) are called live with faker's randomness
+ * redirected to the row's Rng.
+ */
+export class FakerSource {
+  private faker: Faker | undefined;
+  private liveRng: Rng = new Rng(0);
+  private readonly samplers = new Map<string, Sample<string>>();
+
+  get loaded(): boolean {
+    return this.faker !== undefined;
+  }
+
+  async load(): Promise<void> {
+    if (this.faker) return;
+    const { Faker, en_GB, en, base } = await import("@faker-js/faker");
+    this.faker = new Faker({
+      locale: [en_GB, en, base],
+      randomizer: { next: () => this.liveRng.float53(), seed: () => undefined },
+    });
+  }
+
+  private method(name: string, pointer: string): () => unknown {
+    if (!this.faker) throw new SynthError("INTERNAL", "faker was not loaded before compiling", { pointer });
+    const [moduleName, methodName] = name.split(".");
+    const module = moduleName ? (this.faker as unknown as Record<string, unknown>)[moduleName] : undefined;
+    const fn = module && methodName ? (module as Record<string, unknown>)[methodName] : undefined;
+    if (typeof fn !== "function" || !/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(name)) {
+      throw new SynthError("UNKNOWN_GENERATOR", `unknown faker method "${name}" (expected module.method, e.g. person.lastName)`, { pointer });
+    }
+    return () => (fn as () => unknown).call(module);
+  }
+
+  /** A sampler for a faker method such as "person.lastName". Throws UNKNOWN_GENERATOR naming the pointer. */
+  sampler(name: string, pointer: string): Sample<string> {
+    const cached = this.samplers.get(name);
+    if (cached) return cached;
+    const call = this.method(name, pointer);
+    let sample: Sample<string>;
+    try {
+      sample = this.pooledOrLive(name, call);
+    } catch (error) {
+      if (error instanceof SynthError) throw error;
+      throw new SynthError("UNKNOWN_GENERATOR", `faker method "${name}" cannot be called without arguments`, { pointer });
+    }
+    this.samplers.set(name, sample);
+    return sample;
+  }
+
+  /** The values a finite-list method can give, or undefined for composing methods. */
+  pool(name: string, pointer: string): readonly string[] | undefined {
+    const call = this.method(name, pointer);
+    const values = this.draw(name, call);
+    return new Set(values).size <= FINITE_LIST_LIMIT ? values : undefined;
+  }
+
+  private draw(name: string, call: () => unknown): string[] {
+    // The pool depends only on the method's name: the same on every machine and in every worker.
+    const rng = new Rng(0x5eed, name.length);
+    this.liveRng = rng;
+    const values: string[] = new Array(POOL_SIZE);
+    for (let i = 0; i < POOL_SIZE; i++) values[i] = String(call());
+    return values;
+  }
+
+  private pooledOrLive(name: string, call: () => unknown): Sample<string> {
+    const values = this.draw(name, call);
+    if (new Set(values).size <= FINITE_LIST_LIMIT) {
+      return (rng) => values[rng.below(POOL_SIZE)]!;
+    }
+    return (rng) => {
+      this.liveRng = rng;
+      return String(call());
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { SynthError } from "../../errors/synth-error.js";
+import type { Located } from "../../schema/ref-index.js";
+import type { CompileContext } from "../context.js";
+import type { Facts } from "../facts.js";
+import type { NodePlan } from "./node-plan.js";
+
+export type CompileParts = (parts: Located[], ctx: CompileContext) => NodePlan;
+
+function pointerOf(facts: Facts): string {
+  return facts.parts[0]?.pointer ?? "";
+}
+
+export function compileArray(facts: Facts, ctx: CompileContext, compileParts: CompileParts): NodePlan {
+  const pointer = pointerOf(facts);
+  const prefix = facts.prefixItems.map((parts) => parts);
+  const minItems = Math.max(facts.minItems ?? 0, facts.minContains ?? (facts.contains.length > 0 ? 1 : 0));
+  let maxItems = facts.maxItems ?? Number.POSITIVE_INFINITY;
+  if (facts.items === false) maxItems = Math.min(maxItems, prefix.length);
+  if (minItems > maxItems) throw new SynthError("UNSATISFIABLE", `minItems ${minItems} is greater than the items allowed (${maxItems})`, { pointer });
+  const prefixPlans = prefix.map((parts) => compileParts(parts, ctx));
+  const itemPlan = facts.items === false ? undefined : compileParts(facts.items.length > 0 ? facts.items : [{ node: true, base: "", pointer }], ctx);
+  const containsPlan = facts.contains.length > 0 ? compileParts([...facts.contains, ...(facts.items === false ? [] : facts.items)], ctx) : undefined;
+  const extra = ctx.options.extraItems;
+  const upper = Math.min(maxItems, Math.max(minItems, prefix.length > 0 ? Math.min(prefix.length, minItems + extra) : minItems + extra));
+  const runtime = ctx.runtime;
+  const exact =
+    prefixPlans.every((p) => p.exact) &&
+    (itemPlan?.exact ?? true) &&
+    facts.contains.length === 0 &&
+    !facts.uniqueItems &&
+    facts.parts.filter((p) => p.node !== null && typeof p.node === "object" && ("items" in p.node || "prefixItems" in p.node || "additionalItems" in p.node)).length <= 1;
+  return {
+    exact,
+    sample: (rng, row) => {
+      const deep = runtime.depth >= ctx.options.maxDepth;
+      const length = deep ? minItems : minItems + rng.below(upper - minItems + 1);
+      const out: unknown[] = new Array(length);
+      // contains: put the required matching items at random places; the rest follow "items".
+      const containsAt = new Set<number>();
+      if (containsPlan) {
+        const need = Math.min(length, Math.max(1, facts.minContains ?? 1));
+        while (containsAt.size < need) containsAt.add(prefixPlans.length >= length ? rng.below(length) : rng.below(length));
+      }
+      for (let i = 0; i < length; i++) {
+        const plan = containsAt.has(i) && containsPlan && i >= prefixPlans.length ? containsPlan : prefixPlans[i] ?? itemPlan!;
+        out[i] = plan.sample(rng, row);
+      }
+      if (facts.uniqueItems) return dedupe(out, (i) => (prefixPlans[i] ?? itemPlan!).sample(rng, row));
+      return out;
+    },
+  };
+}
+
+/** Re-draws duplicates a few times; whatever remains duplicated is caught by verification. */
+function dedupe(values: unknown[], redraw: (index: number) => unknown): unknown[] {
+  const seen = new Set<string>();
+  for (let i = 0; i < values.length; i++) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const key = JSON.stringify(values[i]);
+      if (!seen.has(key)) {
+        seen.add(key);
+        break;
+      }
+      values[i] = redraw(i);
+    }
+  }
+  return values;
+}

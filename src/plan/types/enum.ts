@@ -1,0 +1,24 @@
+import { SynthError } from "../../errors/synth-error.js";
+import type { CompileContext } from "../context.js";
+import type { Facts } from "../facts.js";
+import type { NodePlan } from "./node-plan.js";
+
+/** enum and const values that every part accepts, checked once here so sampling needs no check. */
+export function admissibleEnumValues(facts: Facts, ctx: CompileContext): unknown[] {
+  const validators = facts.parts.map((p) => ctx.loaded.validatorAt(p.pointer));
+  return (facts.enumValues ?? []).filter((value) => validators.every((validate) => validate(value)));
+}
+
+export function compileEnum(facts: Facts, ctx: CompileContext): NodePlan {
+  const values = admissibleEnumValues(facts, ctx);
+  if (values.length === 0) {
+    throw new SynthError("UNSATISFIABLE", "no enum or const value satisfies the other keywords", { pointer: facts.parts[0]?.pointer ?? "" });
+  }
+  const count = values.length;
+  // Values are copied so that a caller mutating a record cannot change the plan.
+  const plain = values.every((v) => v === null || typeof v !== "object");
+  return {
+    exact: true,
+    sample: plain ? (rng) => values[rng.below(count)] : (rng) => structuredClone(values[rng.below(count)]),
+  };
+}

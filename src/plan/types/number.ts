@@ -1,0 +1,150 @@
+import { SynthError } from "../../errors/synth-error.js";
+import type { Facts } from "../facts.js";
+import type { NodePlan } from "./node-plan.js";
+
+/** Spans used when a schema leaves a number unbounded: modest, so dummy values look like data. */
+const DEFAULT_SPAN = 1000;
+
+const NUMBER_FORMAT_BOUNDS: Record<string, [number, number]> = {
+  int32: [-2147483648, 2147483647],
+  int64: [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  float: [-3.4e38, 3.4e38],
+  double: [-Number.MAX_VALUE, Number.MAX_VALUE],
+};
+
+export interface NumericRange {
+  /** Inclusive lower bound, or undefined. */
+  low?: number;
+  high?: number;
+  /** The bounds that are exclusive, for floats. */
+  lowExclusive: boolean;
+  highExclusive: boolean;
+}
+
+/** The tightest range every part allows. */
+export function numericRange(facts: Facts): NumericRange {
+  let low = facts.minimum;
+  let lowExclusive = false;
+  if (facts.exclusiveMinimum !== undefined && (low === undefined || facts.exclusiveMinimum >= low)) {
+    low = facts.exclusiveMinimum;
+    lowExclusive = true;
+  }
+  let high = facts.maximum;
+  let highExclusive = false;
+  if (facts.exclusiveMaximum !== undefined && (high === undefined || facts.exclusiveMaximum <= high)) {
+    high = facts.exclusiveMaximum;
+    highExclusive = true;
+  }
+  for (const format of facts.formats) {
+    const bounds = NUMBER_FORMAT_BOUNDS[format];
+    if (!bounds) continue;
+    if (low === undefined || bounds[0] > low) [low, lowExclusive] = [bounds[0], false];
+    if (high === undefined || bounds[1] < high) [high, highExclusive] = [bounds[1], false];
+  }
+  return { low, high, lowExclusive, highExclusive };
+}
+
+function pointerOf(facts: Facts): string {
+  return facts.parts[0]?.pointer ?? "";
+}
+
+/** Inclusive integer bounds, defaulting an open side to a modest span from the other. */
+export function integerBounds(facts: Facts): [number, number] {
+  const range = numericRange(facts);
+  let low = range.low === undefined ? undefined : range.lowExclusive ? Math.floor(range.low) + 1 : Math.ceil(range.low);
+  let high = range.high === undefined ? undefined : range.highExclusive ? Math.ceil(range.high) - 1 : Math.floor(range.high);
+  if (low === undefined && high === undefined) [low, high] = [0, DEFAULT_SPAN];
+  else if (low === undefined) low = high! - DEFAULT_SPAN;
+  else if (high === undefined) high = low + DEFAULT_SPAN;
+  low = Math.max(low!, -Number.MAX_SAFE_INTEGER);
+  high = Math.min(high!, Number.MAX_SAFE_INTEGER);
+  if (low > high) {
+    throw new SynthError("UNSATISFIABLE", `no integer lies between the minimum and maximum`, { pointer: pointerOf(facts) });
+  }
+  return [low, high];
+}
+
+function lcmOfIntegers(values: number[]): number | undefined {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let result = 1;
+  for (const v of values) {
+    if (!Number.isInteger(v)) return undefined;
+    result = (result / gcd(result, v)) * v;
+    if (!Number.isSafeInteger(result)) return undefined;
+  }
+  return result;
+}
+
+export function compileInteger(facts: Facts): NodePlan {
+  const [low, high] = integerBounds(facts);
+  const step = facts.multipleOf.length === 0 ? 1 : lcmOfIntegers(facts.multipleOf);
+  if (step === undefined) {
+    // Fractional multipleOf on integers: integers that are multiples of every step, found by search.
+    return compileMultiples(facts, low, high, true);
+  }
+  const first = Math.ceil(low / step);
+  const last = Math.floor(high / step);
+  if (first > last) throw new SynthError("UNSATISFIABLE", `no multiple of ${step} lies in the allowed range`, { pointer: pointerOf(facts) });
+  const count = last - first + 1;
+  if (step === 1) return { sample: (rng) => low + rng.below(high - low + 1), exact: true };
+  return { sample: (rng) => (first + rng.below(count)) * step, exact: true };
+}
+
+export function compileNumber(facts: Facts): NodePlan {
+  const range = numericRange(facts);
+  if (facts.multipleOf.length > 0) {
+    const low = range.low ?? (range.high !== undefined ? range.high - DEFAULT_SPAN : 0);
+    const high = range.high ?? low + DEFAULT_SPAN;
+    return compileMultiples(facts, low, high, false);
+  }
+  let low = range.low;
+  let high = range.high;
+  if (low === undefined && high === undefined) [low, high] = [0, DEFAULT_SPAN];
+  else if (low === undefined) low = high! - DEFAULT_SPAN;
+  else if (high === undefined) high = low + DEFAULT_SPAN;
+  const lo = low!, hi = high!;
+  if (lo > hi || (lo === hi && (range.lowExclusive || range.highExclusive))) {
+    throw new SynthError("UNSATISFIABLE", `no number lies between the minimum and maximum`, { pointer: pointerOf(facts) });
+  }
+  const span = hi - lo;
+  const lowExclusive = range.lowExclusive, highExclusive = range.highExclusive;
+  // Two decimals look like measured data; fall back to full precision for spans too small for them.
+  const decimals = span >= 1 ? 2 : -1;
+  const scale = 100;
+  return {
+    exact: true,
+    sample: (rng) => {
+      for (;;) {
+        let value = lo + rng.float53() * span;
+        if (decimals === 2) value = Math.round(value * scale) / scale;
+        if (value < lo || value > hi) continue;
+        if ((lowExclusive && value === lo) || (highExclusive && value === hi)) continue;
+        return value;
+      }
+    },
+  };
+}
+
+/** Multiples of every `multipleOf` within [low, high]; checked by the caller's verification. */
+function compileMultiples(facts: Facts, low: number, high: number, integerOnly: boolean): NodePlan {
+  const step = Math.max(...facts.multipleOf);
+  const range = numericRange(facts);
+  let first = Math.ceil(low / step);
+  let last = Math.floor(high / step);
+  if (range.lowExclusive && first * step <= low) first++;
+  if (range.highExclusive && last * step >= high) last--;
+  if (first > last || !Number.isFinite(first) || !Number.isFinite(last)) {
+    throw new SynthError("UNSATISFIABLE", `no multiple of ${step} lies in the allowed range`, { pointer: pointerOf(facts) });
+  }
+  const count = last - first + 1;
+  const decimals = Math.min(15, (String(step).split(".")[1] ?? "").length);
+  return {
+    // Floating-point multiples (0.1 * 3) can fail an exact check: verified after generation.
+    exact: false,
+    sample: (rng) => {
+      const k = first + rng.below(Math.min(count, 2 ** 52));
+      const value = Number((k * step).toFixed(decimals));
+      return integerOnly ? Math.round(value) : value;
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { SynthError } from "../../errors/synth-error.js";
+import { joinPointer } from "../../errors/json-pointer.js";
+import type { Located } from "../../schema/ref-index.js";
+import type { CompileContext } from "../context.js";
+import type { Facts } from "../facts.js";
+import type { Sample } from "../sampler.js";
+import type { CompileParts } from "./array.js";
+import type { NodePlan } from "./node-plan.js";
+
+/** Returned by a column sampler to leave an optional property out of the record. */
+export const OMIT: unique symbol = Symbol("omit");
+
+/** Chance that an optional property is present when nothing says otherwise. */
+const OPTIONAL_PRESENCE = 0.75;
+
+/** Lets the caller (the row plan) replace how one property is generated, e.g. from column statistics. */
+export type PropertyOverride = (name: string, parts: Located[], required: boolean) => NodePlan | undefined;
+
+function pointerOf(facts: Facts): string {
+  return facts.parts[0]?.pointer ?? "";
+}
+
+function partObject(part: Located): Record<string, unknown> | undefined {
+  return part.node !== null && typeof part.node === "object" ? (part.node as Record<string, unknown>) : undefined;
+}
+
+/** The subschemas a property named `name` must satisfy, across every part. */
+function partsForName(facts: Facts, name: string): Located[] {
+  const parts: Located[] = [...(facts.properties.get(name) ?? [])];
+  for (const part of facts.parts) {
+    const node = partObject(part);
+    if (!node) continue;
+    const declared = node.properties !== undefined && typeof node.properties === "object" && name in (node.properties as object);
+    let matched = false;
+    const patterns = node.patternProperties as Record<string, unknown> | undefined;
+    if (patterns && typeof patterns === "object") {
+      for (const pattern of Object.keys(patterns)) {
+        if (new RegExp(pattern, "u").test(name)) {
+          matched = true;
+          parts.push({ node: patterns[pattern], base: part.base, pointer: joinPointer(part.pointer, "patternProperties", pattern) });
+        }
+      }
+    }
+    if (!declared && !matched && node.additionalProperties !== undefined) {
+      parts.push({ node: node.additionalProperties, base: part.base, pointer: joinPointer(part.pointer, "additionalProperties") });
+    }
+  }
+  return parts;
+}
+
+export function compileObject(facts: Facts, ctx: CompileContext, compileParts: CompileParts, override?: PropertyOverride): NodePlan {
+  const pointer = pointerOf(facts);
+  const names = [...new Set([...facts.properties.keys(), ...facts.required])];
+  const columns: Array<{ name: string; required: boolean; plan: NodePlan }> = [];
+  for (const name of names) {
+    const parts = partsForName(facts, name);
+    const required = facts.required.has(name);
+    if (parts.some((p) => p.node === false)) {
+      if (required) throw new SynthError("UNSATISFIABLE", `property "${name}" is required but its schema is false`, { pointer: joinPointer(pointer, "required") });
+      continue; // a property whose schema is false must be absent
+    }
+    const plan = override?.(name, parts, required) ?? compileParts(parts, ctx);
+    columns.push({ name, required, plan });
+  }
+  const dependents = facts.dependentRequired;
+  const minProperties = facts.minProperties ?? 0;
+  const maxProperties = facts.maxProperties ?? Number.POSITIVE_INFINITY;
+  const requiredCount = columns.filter((c) => c.required).length;
+  if (requiredCount > maxProperties) {
+    throw new SynthError("UNSATISFIABLE", `${requiredCount} properties are required but maxProperties is ${maxProperties}`, { pointer });
+  }
+  const extraName = extraPropertySampler(facts, ctx, compileParts);
+  const exact =
+    columns.every((c) => c.plan.exact) &&
+    facts.propertyNames.length === 0 &&
+    facts.dependentSchemas.size === 0 &&
+    dependents.size === 0 &&
+    facts.minProperties === undefined &&
+    facts.maxProperties === undefined &&
+    facts.parts.every((part) => {
+      const node = partObject(part);
+      if (!node || node.additionalProperties === undefined || node.additionalProperties === true) return true;
+      const own = (node.properties ?? {}) as object;
+      return columns.every((c) => c.name in own);
+    });
+  const runtime = ctx.runtime;
+  const maxDepth = ctx.options.maxDepth;
+  const count = columns.length;
+  return {
+    exact,
+    sample: (rng, row) => {
+      const deep = runtime.depth >= maxDepth;
+      const out: Record<string, unknown> = {};
+      let present = 0;
+      for (let i = 0; i < count; i++) {
+        const column = columns[i]!;
+        if (!column.required && (deep || present >= maxProperties || !rng.chance(OPTIONAL_PRESENCE))) continue;
+        const value = column.plan.sample(rng, row);
+        if (value === OMIT) continue;
+        out[column.name] = value;
+        present++;
+      }
+      if (dependents.size > 0) addDependents(out, columns, dependents, rng, row);
+      if (present < minProperties) {
+        for (let i = 0; i < count && Object.keys(out).length < minProperties; i++) {
+          const column = columns[i]!;
+          if (!(column.name in out)) out[column.name] = column.plan.sample(rng, row);
+        }
+        for (let n = 0; Object.keys(out).length < minProperties && n < minProperties * 4; n++) {
+          if (!extraName) break;
+          const [name, value] = extraName(rng, row);
+          if (!(name in out)) out[name] = value;
+        }
+      }
+      return out;
+    },
+  };
+}
+
+function addDependents(
+  out: Record<string, unknown>,
+  columns: Array<{ name: string; plan: NodePlan }>,
+  dependents: Map<string, string[]>,
+  rng: Parameters<Sample>[0],
+  row: number,
+): void {
+  const byName = new Map(columns.map((c) => [c.name, c.plan]));
+  const queue = Object.keys(out);
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    for (const dependent of dependents.get(name) ?? []) {
+      if (dependent in out) continue;
+      const plan = byName.get(dependent);
+      out[dependent] = plan ? plan.sample(rng, row) : null;
+      queue.push(dependent);
+    }
+  }
+}
+
+/** Names and values for properties beyond the declared ones, when minProperties asks for more. */
+function extraPropertySampler(facts: Facts, ctx: CompileContext, compileParts: CompileParts): Sample<[string, unknown]> | undefined {
+  if (facts.additionalProperties === false && facts.patternProperties.length === 0) return undefined;
+  const namePlan = facts.propertyNames.length > 0 ? compileParts([...facts.propertyNames, { node: { type: "string" }, base: "", pointer: "" }], ctx) : undefined;
+  const valueParts = facts.additionalProperties === false ? [] : facts.additionalProperties;
+  const valuePlan = compileParts(valueParts.length > 0 ? valueParts : [{ node: true, base: "", pointer: pointerOf(facts) }], ctx);
+  return (rng, row) => {
+    const name = namePlan ? String(namePlan.sample(rng, row)) : `extra_${rng.below(100000)}`;
+    return [name, valuePlan.sample(rng, row)];
+  };
+}

@@ -1,0 +1,79 @@
+import { EMPTY_NODE, IMPOSSIBLE_NODE, literalNode, type CompiledNode, type Emit } from "./compiled-node.js";
+
+/** Concatenation (a regex "alternative"): each part in turn, sharing out the length budget. */
+export function sequenceNode(parts: readonly CompiledNode[]): CompiledNode {
+  if (parts.some((part) => part.impossible)) return IMPOSSIBLE_NODE;
+  const anchoredStart = leadsWithAnchor(parts, "anchoredStart");
+  const anchoredEnd = leadsWithAnchor([...parts].reverse(), "anchoredEnd");
+  const generated = mergeLiterals(parts.filter((part) => !part.zeroWidth));
+
+  if (generated.length === 0) return { ...EMPTY_NODE, anchoredStart, anchoredEnd };
+  const only = generated[0] as CompiledNode;
+  if (generated.length === 1) return { ...only, anchoredStart, anchoredEnd };
+
+  const minLength = generated.reduce((sum, part) => sum + part.minLength, 0);
+  const maxLength = generated.reduce((sum, part) => sum + part.maxLength, 0);
+  return {
+    minLength,
+    maxLength,
+    impossible: false,
+    anchoredStart,
+    anchoredEnd,
+    zeroWidth: false,
+    emit: sequenceEmit(generated, minLength, maxLength),
+  };
+}
+
+/** Zero-width parts such as `(?=...)` or `\b` may sit before the anchor without unanchoring. */
+function leadsWithAnchor(parts: readonly CompiledNode[], side: "anchoredStart" | "anchoredEnd"): boolean {
+  for (const part of parts) {
+    if (part[side]) return true;
+    if (!part.zeroWidth) return false;
+  }
+  return false;
+}
+
+function mergeLiterals(parts: readonly CompiledNode[]): CompiledNode[] {
+  const merged: CompiledNode[] = [];
+  for (const part of parts) {
+    const previous = merged[merged.length - 1];
+    if (previous?.literal !== undefined && part.literal !== undefined) {
+      merged[merged.length - 1] = literalNode(
+        previous.literal.text + part.literal.text,
+        previous.literal.length + part.literal.length,
+      );
+    } else {
+      merged.push(part);
+    }
+  }
+  return merged;
+}
+
+function sequenceEmit(parts: readonly CompiledNode[], totalMin: number, totalMax: number): Emit {
+  const count = parts.length;
+  const emits = parts.map((part) => part.emit);
+  const mins = parts.map((part) => part.minLength);
+  const maxs = parts.map((part) => part.maxLength);
+  // What the parts after index i can still absorb, so each part leaves room for the rest.
+  const minAfter = new Array<number>(count).fill(0);
+  const maxAfter = new Array<number>(count).fill(0);
+  for (let i = count - 2; i >= 0; i--) {
+    minAfter[i] = (minAfter[i + 1] as number) + (mins[i + 1] as number);
+    maxAfter[i] = (maxAfter[i + 1] as number) + (maxs[i + 1] as number);
+  }
+
+  return (rng, state, minLength, maxLength) => {
+    if (minLength <= totalMin && maxLength >= totalMax) {
+      // The budget constrains nothing, so every part may use its full range.
+      for (let i = 0; i < count; i++) (emits[i] as Emit)(rng, state, mins[i] as number, maxs[i] as number);
+      return;
+    }
+    const start = state.length;
+    for (let i = 0; i < count; i++) {
+      const used = state.length - start;
+      const partMin = Math.max(mins[i] as number, minLength - used - (maxAfter[i] as number));
+      const partMax = Math.min(maxs[i] as number, maxLength - used - (minAfter[i] as number));
+      (emits[i] as Emit)(rng, state, partMin, partMax);
+    }
+  };
+}
