@@ -59,7 +59,7 @@ export function createUserAjv(draft: Draft, extra: Options = {}): Ajv {
 
 /** A validator for synth's own documents (statistics, manifests, requests): strict in every way. */
 export function createStrictAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, logger: false });
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, logger: false });
   addFormats(ajv as unknown as Ajv, { mode: "full" });
   return ajv;
 }

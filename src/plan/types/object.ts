@@ -51,7 +51,7 @@ function partsForName(facts: Facts, name: string): Located[] {
 export function compileObject(facts: Facts, ctx: CompileContext, compileParts: CompileParts, override?: PropertyOverride): NodePlan {
   const pointer = pointerOf(facts);
   const names = [...new Set([...facts.properties.keys(), ...facts.required])];
-  const columns: Array<{ name: string; required: boolean; plan: NodePlan }> = [];
+  const columns: Array<{ name: string; required: boolean; drawAlways: boolean; plan: NodePlan }> = [];
   for (const name of names) {
     const parts = partsForName(facts, name);
     const required = facts.required.has(name);
@@ -59,8 +59,9 @@ export function compileObject(facts: Facts, ctx: CompileContext, compileParts: C
       if (required) throw new SynthError("UNSATISFIABLE", `property "${name}" is required but its schema is false`, { pointer: joinPointer(pointer, "required") });
       continue; // a property whose schema is false must be absent
     }
-    const plan = override?.(name, parts, required) ?? compileParts(parts, ctx);
-    columns.push({ name, required, plan });
+    const overridden = override?.(name, parts, required);
+    // A column described by statistics is always drawn: its nullFraction decides when it is empty.
+    columns.push({ name, required, drawAlways: required || overridden !== undefined, plan: overridden ?? compileParts(parts, ctx) });
   }
   const dependents = facts.dependentRequired;
   const minProperties = facts.minProperties ?? 0;
@@ -94,7 +95,7 @@ export function compileObject(facts: Facts, ctx: CompileContext, compileParts: C
       let present = 0;
       for (let i = 0; i < count; i++) {
         const column = columns[i]!;
-        if (!column.required && (deep || present >= maxProperties || !rng.chance(OPTIONAL_PRESENCE))) continue;
+        if (!column.drawAlways && (deep || present >= maxProperties || !rng.chance(OPTIONAL_PRESENCE))) continue;
         const value = column.plan.sample(rng, row);
         if (value === OMIT) continue;
         out[column.name] = value;
