@@ -19,7 +19,8 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv);
-    return EXIT_OK;
+    // A command that completed but found something wrong (verify's mismatch) sets the exit code itself.
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {
       return QUIET_COMMANDER_CODES.has(error.code) ? EXIT_OK : EXIT_USAGE;

@@ -1,9 +1,14 @@
+import type { Writable } from "node:stream";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { compile } from "../../generate/compile.js";
 import { writeRange } from "../../generate/output.js";
-import { AtomicFile } from "../../io/atomic-write.js";
+import { generateToFile } from "../../generate/generate-file.js";
+import { SynthError } from "../../errors/synth-error.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../sinks/encoders.js";
-import { nonNegativeInteger, oneOf } from "../parse-flags.js";
+import { nonNegativeInteger, oneOf, positiveInteger } from "../parse-flags.js";
+import { progressLine } from "../progress.js";
+import type { Compiled } from "../../generate/compile.js";
+import type { RangeOutput } from "../../generate/output.js";
 import { shardRange, parseShard, type Shard } from "../../generate/shard.js";
 import { stdoutSink } from "../stdout.js";
 
@@ -20,6 +25,9 @@ interface GenerateFlags {
   force: boolean;
   header: boolean;
   shard?: Shard;
+  label: boolean;
+  threads?: number;
+  quiet: boolean;
 }
 
 export function generateCommand(): Command {
@@ -33,6 +41,9 @@ export function generateCommand(): Command {
     .option("--output <file>", "write to a file (written under a temporary name, renamed when complete)")
     .option("--force", "replace --output if it exists", false)
     .option("--no-header", "CSV without the header row")
+    .option("--label", 'mark the output as synthetic in its name: out.csv becomes out.synthetic.csv', false)
+    .option("--threads <n>", "worker threads generating in parallel; output is identical for any count (default: one per core, fewer for small runs)", positiveInteger(256))
+    .option("--quiet", "no progress line on stderr (it is shown only when stderr is a terminal)", false)
     .option("--shard <i/n>", "generate only the i-th of n contiguous parts of the run (1-based)", (raw: string) => {
       try {
         return parseShard(raw);
@@ -53,17 +64,32 @@ Examples:
       for (const warning of compiled.plan.warnings) process.stderr.write(`synth: warning: ${warning}\n`);
       const [from, to] = flags.shard ? shardRange(flags.rows, flags.shard) : [0, flags.rows];
       const range = { format: flags.format, from, to, total: flags.rows, header: flags.header && from === 0 };
+      const progress = progressLine(to - from, { quiet: flags.quiet });
+      const writer = async (c: Compiled, r: RangeOutput, out: NodeJS.WritableStream) => {
+        try {
+          return await writeRange(c, r, out as Writable, { ...(flags.threads ? { threads: flags.threads } : {}), onProgress: (rows) => progress.update(rows) });
+        } finally {
+          progress.done();
+        }
+      };
       if (flags.output === undefined) {
-        await writeRange(compiled, range, stdoutSink());
+        if (flags.label) throw new SynthError("USAGE", "--label names the output file, so it needs --output");
+        await writer(compiled, range, stdoutSink());
         return;
       }
-      const file = new AtomicFile(flags.output, flags.force);
-      try {
-        await writeRange(compiled, range, file.stream);
-        await file.commit();
-      } catch (error) {
-        file.abort();
-        throw error;
-      }
+      const result = await generateToFile({
+        compiled,
+        schemaPath: flags.schema,
+        ...(flags.stats ? { statsPath: flags.stats } : {}),
+        output: flags.output,
+        format: flags.format,
+        rows: flags.rows,
+        ...(flags.shard ? { shard: flags.shard } : {}),
+        header: flags.header,
+        force: flags.force,
+        label: flags.label,
+        writer,
+      });
+      if (result.output !== flags.output) process.stderr.write(`synth: wrote ${result.output}\n`);
     });
 }

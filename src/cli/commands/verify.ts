@@ -1,0 +1,31 @@
+import chalk from "chalk";
+import { Command } from "commander";
+import { verifyManifest } from "../../audit/verify.js";
+
+export function verifyCommand(): Command {
+  return new Command("verify")
+    .description("Recompute the hashes a generation manifest records and report any file that changed.")
+    .argument("<manifest>", "a FILE.manifest.json written by `synth generate --output FILE`")
+    .option("--json", "print the report as JSON")
+    .addHelpText(
+      "after",
+      `
+Exit status: 0 when every file matches, 1 when any is missing or changed, 2 for a bad manifest.
+
+Examples:
+  $ synth verify child-health.csv.manifest.json`,
+    )
+    .action(async (manifest: string, flags: { json?: boolean }) => {
+      const report = await verifyManifest(manifest);
+      if (flags.json) {
+        process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+      } else {
+        for (const check of report.checks) {
+          const mark = check.ok ? chalk.green("ok") : chalk.red("MISMATCH");
+          process.stdout.write(`${mark.padEnd(8)} ${check.role.padEnd(8)} ${check.path}${check.problem ? `: ${check.problem}` : ""}\n`);
+        }
+        process.stdout.write(report.ok ? "all files match the manifest\n" : "some files do not match the manifest\n");
+      }
+      if (!report.ok) process.exitCode = 1;
+    });
+}

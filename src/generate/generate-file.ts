@@ -1,0 +1,79 @@
+import { basename, dirname, extname, join } from "node:path";
+import { HashingWritable } from "../audit/hash.js";
+import { buildManifest, manifestPathFor, type Manifest } from "../audit/manifest.js";
+import { AtomicFile, assertWritable, writeFileAtomic } from "../io/atomic-write.js";
+import type { OutputFormat } from "../sinks/encoders.js";
+import type { Compiled } from "./compile.js";
+import { writeRange, type RangeOutput } from "./output.js";
+import { shardRange, type Shard } from "./shard.js";
+
+export interface FileRunOptions {
+  compiled: Compiled;
+  /** The input files as the user named them, for the manifest's hashes. */
+  schemaPath: string;
+  statsPath?: string;
+  requestPath?: string;
+  output: string;
+  format: OutputFormat;
+  rows: number;
+  shard?: Shard;
+  header: boolean;
+  force: boolean;
+  /** Put ".synthetic" into the file name (before the extension) unless it already says so. */
+  label: boolean;
+  /** Replaces the range writer, e.g. with one that spreads rows over worker threads. */
+  writer?: (compiled: Compiled, range: RangeOutput, out: NodeJS.WritableStream) => Promise<number>;
+}
+
+export interface FileRunResult {
+  output: string;
+  manifestPath: string;
+  manifest: Manifest;
+}
+
+/** child-health.csv -> child-health.synthetic.csv; names that already say "synthetic" are kept. */
+export function labelledPath(path: string): string {
+  if (/synthetic/i.test(basename(path))) return path;
+  const extension = extname(path);
+  return join(dirname(path), `${basename(path, extension)}.synthetic${extension}`);
+}
+
+/**
+ * Writes a run (or one shard of it) to a file, atomically, and the audit manifest beside it. Both
+ * destinations are checked before the first row is drawn, so a refusal costs nothing.
+ */
+export async function generateToFile(options: FileRunOptions): Promise<FileRunResult> {
+  const output = options.label ? labelledPath(options.output) : options.output;
+  const manifestPath = manifestPathFor(output);
+  assertWritable(output, options.force);
+  assertWritable(manifestPath, options.force);
+  const [from, to] = options.shard ? shardRange(options.rows, options.shard) : [0, options.rows];
+  const range: RangeOutput = { format: options.format, from, to, total: options.rows, header: options.header && from === 0 };
+  const file = new AtomicFile(output, options.force);
+  const hashing = new HashingWritable(file.stream);
+  try {
+    await (options.writer ?? writeRange)(options.compiled, range, hashing);
+    await new Promise<void>((resolve, reject) => hashing.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await file.commit();
+  } catch (error) {
+    file.abort();
+    throw error;
+  }
+  const manifest = await buildManifest({
+    manifestPath,
+    schemaPath: options.schemaPath,
+    ...(options.statsPath ? { statsPath: options.statsPath } : {}),
+    ...(options.requestPath ? { requestPath: options.requestPath } : {}),
+    outputPath: output,
+    output: hashing.digest(),
+    generation: {
+      seed: options.compiled.seed,
+      rows: options.rows,
+      format: options.format,
+      ...(options.format === "csv" ? { header: range.header ?? from === 0 } : {}),
+      ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count, from, to } } : {}),
+    },
+  });
+  writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2) + "\n", { force: options.force });
+  return { output, manifestPath, manifest };
+}
