@@ -150,6 +150,17 @@ describe("compilePattern: length bounds", () => {
     for (const text of sampleMany("[a-z]+", 100, { minLength: 30 })) expect(text).toMatch(/^[a-z]{30,}$/);
   });
 
+  it("leaves out optional text that an anchor forbids", () => {
+    expect(new Set(sampleMany("a*^b", 100))).toEqual(new Set(["b"]));
+    expect(new Set(sampleMany("^b$c*", 100))).toEqual(new Set(["b"]));
+  });
+
+  it("stops optional repetitions of backreferences once the budget is spent", () => {
+    for (const text of sampleMany("^(a+)(?:-\\1)*$", SAMPLES, { maxLength: 12 })) {
+      expect(codePointLength(text)).toBeLessThanOrEqual(12);
+    }
+  });
+
   it("caps unbounded quantifiers at maxRepeat extra repetitions", () => {
     const lengths = sampleMany("^a*$", SAMPLES, { maxRepeat: 3 }).map(codePointLength);
     expect(Math.max(...lengths)).toBe(3);
@@ -172,6 +183,21 @@ describe("compilePattern: errors", () => {
       expect(errorCodeOf(() => compilePattern(pattern, options))).toBe("UNSATISFIABLE");
     });
   }
+
+  it("does not call a backreference to a lookahead capture empty", () => {
+    expect(errorCodeOf(() => compilePattern("^(?=(abc))\\1$", { minLength: 3 }))).toBeUndefined();
+  });
+
+  it("refuses patterns whose shortest match is absurdly long", () => {
+    expect(errorCodeOf(() => compilePattern("^a{1000000000}$"))).toBe("SCHEMA_UNSUPPORTED");
+    expect(errorCodeOf(() => compilePattern("^[a-z]{2000000}$"))).toBe("SCHEMA_UNSUPPORTED");
+    expect(errorCodeOf(() => compilePattern("^[a-z]{2000000}$", { maxLength: 10 }))).toBe("UNSATISFIABLE");
+  });
+
+  it("rejects length bounds that are not non-negative integers", () => {
+    expect(errorCodeOf(() => compilePattern("a", { minLength: -1 }))).toBe("SCHEMA_INVALID");
+    expect(errorCodeOf(() => compilePattern("a", { maxLength: 1.5 }))).toBe("SCHEMA_INVALID");
+  });
 
   it("mentions the pattern in the UNSATISFIABLE message", () => {
     expect(() => compilePattern("^[a-z]{3}$", { minLength: 4 })).toThrow(/\^\[a-z\]\{3\}\$/);

@@ -11,13 +11,17 @@ export interface CaptureGroups {
   readonly numberOf: ReadonlyMap<PatternNode, number>;
   /** Duplicate names are legal in separate alternatives, hence a list. */
   readonly numbersByName: ReadonlyMap<string, readonly number[]>;
+  /** Without backreferences nothing reads a capture, so groups need not record what they emit. */
+  readonly referenced: boolean;
 }
 
 /** Numbers groups by their opening parenthesis, as ECMA-262 does: a pre-order walk. */
 export function numberCaptureGroups(root: PatternNode): CaptureGroups {
   const numberOf = new Map<PatternNode, number>();
   const numbersByName = new Map<string, number[]>();
+  let referenced = false;
   const visit = (node: PatternNode): void => {
+    if (node.type === "reference") referenced = true;
     if (node.type === "group" && node.behavior === "normal") {
       const number = numberOf.size + 1;
       numberOf.set(node, number);
@@ -30,7 +34,7 @@ export function numberCaptureGroups(root: PatternNode): CaptureGroups {
     for (const child of childrenOf(node)) visit(child);
   };
   visit(root);
-  return { count: numberOf.size, numberOf, numbersByName };
+  return { count: numberOf.size, numberOf, numbersByName, referenced };
 }
 
 export function groupSpanOf(node: PatternNode, groups: CaptureGroups): GroupSpan {

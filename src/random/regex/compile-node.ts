@@ -8,12 +8,14 @@ import { quotePattern, type PatternNode } from "./parse-pattern.js";
 import { repetitionNode } from "./repetition.js";
 import { sequenceNode } from "./sequence.js";
 
+const NO_GROUPS = { first: 0, count: 0 };
+
 export interface CompileContext {
   readonly pattern: string;
   readonly place: ErrorPlace;
   readonly maxRepeat: number;
   readonly groups: CaptureGroups;
-  /** Filled as groups compile; a reference to a group not yet compiled always matches empty. */
+  /** Longest text each capture group can hold, filled in as groups compile. */
   readonly groupMaxLength: Map<number, number>;
 }
 
@@ -37,7 +39,7 @@ export function compileNode(node: PatternNode, context: CompileContext): Compile
       return repetitionNode(
         compileNode(node.body[0], context),
         { minCount: node.min, maxCount: node.max ?? Infinity, maxRepeat: context.maxRepeat },
-        groupSpanOf(node.body[0], context.groups),
+        context.groups.referenced ? groupSpanOf(node.body[0], context.groups) : NO_GROUPS,
       );
     case "anchor":
       // \b and \B are left to verification: retries find a string that satisfies them.
@@ -55,7 +57,7 @@ function compileGroup(node: Extract<PatternNode, { type: "group" }>, context: Co
     return zeroWidthNode();
   }
   const body = sequenceNode(node.body.map((child) => compileNode(child, context)));
-  if (node.behavior === "ignore") return body;
+  if (node.behavior === "ignore" || !context.groups.referenced) return body;
   const number = context.groups.numberOf.get(node);
   if (number === undefined) throw unsupported(node, context);
   context.groupMaxLength.set(number, body.maxLength);
@@ -65,7 +67,8 @@ function compileGroup(node: Extract<PatternNode, { type: "group" }>, context: Co
 function compileReference(node: Extract<PatternNode, { type: "reference" }>, context: CompileContext): CompiledNode {
   const numbers =
     node.matchIndex !== undefined ? [node.matchIndex] : (context.groups.numbersByName.get(node.name.value) ?? []);
-  const maxLength = Math.max(0, ...numbers.map((number) => context.groupMaxLength.get(number) ?? 0));
+  // A group inside a lookaround captures text we never generate: its length is unknown, not zero.
+  const maxLength = Math.max(0, ...numbers.map((number) => context.groupMaxLength.get(number) ?? Infinity));
   return backreferenceNode(numbers, maxLength);
 }
 

@@ -36,6 +36,10 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): S
   const ast = parsePattern(pattern, place);
   const minLength = options.minLength ?? 0;
   const maxLength = options.maxLength ?? Infinity;
+  const maxRepeat = options.maxRepeat ?? DEFAULT_MAX_REPEAT;
+  requireCount("minLength", minLength, place);
+  if (maxLength !== Infinity) requireCount("maxLength", maxLength, place);
+  requireCount("maxRepeat", maxRepeat, place);
   const bounds = describeBounds(minLength, maxLength);
   const unsatisfiable = (why: string): SynthError =>
     new SynthError("UNSATISFIABLE", `no string matching pattern ${quotePattern(pattern)} ${why}`, place);
@@ -45,7 +49,7 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): S
   const root = compileNode(ast, {
     pattern,
     place,
-    maxRepeat: options.maxRepeat ?? DEFAULT_MAX_REPEAT,
+    maxRepeat,
     groups,
     groupMaxLength: new Map(),
   });
@@ -75,12 +79,12 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): S
       state.reset();
       emit(rng, state, minLength, maxLength);
       const candidate = state.text;
-      if (!matcher.test(candidate)) continue;
+      // Length first: it is cheap, and a regex prone to backtracking should only see plausible text.
       if (checksLength) {
         const length = countCodePoints(candidate);
         if (length < minLength || length > maxLength) continue;
       }
-      return candidate;
+      if (matcher.test(candidate)) return candidate;
     }
     throw new SynthError(
       "GENERATION_FAILED",
@@ -95,6 +99,11 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): S
 export function patternMatcher(pattern: string, place: ErrorPlace = {}): (text: string) => boolean {
   const matcher = buildMatcher(pattern, place);
   return (text) => matcher.test(text);
+}
+
+function requireCount(name: string, value: number, place: ErrorPlace): void {
+  if (Number.isInteger(value) && value >= 0) return;
+  throw new SynthError("SCHEMA_INVALID", `${name} must be a non-negative integer, not ${value}`, place);
 }
 
 function describeBounds(minLength: number, maxLength: number): string {

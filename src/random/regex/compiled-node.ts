@@ -1,5 +1,5 @@
 import type { Rng } from "../rng.js";
-import type { CharChoices } from "./char-choices.js";
+import { choicesFromMembers, type CharChoices } from "./char-choices.js";
 import type { GenerationState } from "./generation-state.js";
 
 /**
@@ -26,6 +26,11 @@ export interface CompiledNode {
   readonly literal?: { readonly text: string; readonly length: number };
   /** Set when the node emits exactly one character from a set, so repetitions can loop tightly. */
   readonly chars?: CharChoices;
+  /**
+   * Set when the node emits one of these equally likely strings, all `minLength` long, so that
+   * neighbours can be fused into one table and cost one draw (see fixed-runs.ts).
+   */
+  readonly outcomes?: readonly string[];
   readonly emit: Emit;
 }
 
@@ -64,6 +69,7 @@ export function literalNode(text: string, length: number): CompiledNode {
     anchoredEnd: false,
     zeroWidth: false,
     literal: { text, length },
+    outcomes: [text],
     emit: (_rng, state) => {
       state.text += text;
       state.length += length;
@@ -96,6 +102,28 @@ export function charNode(chars: CharChoices | undefined): CompiledNode {
     anchoredEnd: false,
     zeroWidth: false,
     chars,
+    outcomes: members,
     emit,
+  };
+}
+
+/** One draw from equally likely strings of `length` code points each. */
+export function tableNode(outcomes: readonly string[], length: number): CompiledNode {
+  if (length === 1) return charNode(choicesFromMembers(outcomes));
+  const only = outcomes.length === 1 ? outcomes[0] : undefined;
+  if (only !== undefined) return literalNode(only, length);
+  const size = outcomes.length;
+  return {
+    minLength: length,
+    maxLength: length,
+    impossible: false,
+    anchoredStart: false,
+    anchoredEnd: false,
+    zeroWidth: false,
+    outcomes,
+    emit: (rng, state) => {
+      state.text += outcomes[rng.below(size)] as string;
+      state.length += length;
+    },
   };
 }

@@ -1,4 +1,6 @@
 import type { Rng } from "../rng.js";
+import type { CharChoices } from "./char-choices.js";
+import { charTuples, type CharTuples } from "./char-tuples.js";
 import { EMPTY_NODE, IMPOSSIBLE_NODE, literalNode, type CompiledNode, type Emit } from "./compiled-node.js";
 import type { GroupSpan } from "./capture-groups.js";
 
@@ -10,12 +12,22 @@ export interface RepetitionBounds {
   readonly maxRepeat: number;
 }
 
+/** `x{n}` becomes one string up to this size; beyond it, repeating at sample time saves memory. */
+const LONGEST_PRECOMPUTED_LITERAL = 4096;
+
 /** A quantified node. Greedy and lazy forms match the same full strings, so both generate alike. */
 export function repetitionNode(body: CompiledNode, bounds: RepetitionBounds, groups: GroupSpan): CompiledNode {
   const { minCount, maxCount } = bounds;
   if (body.impossible) return minCount === 0 ? EMPTY_NODE : IMPOSSIBLE_NODE;
-  if (maxCount === 0 || body.zeroWidth) return EMPTY_NODE;
-  if (body.literal !== undefined && minCount === maxCount && groups.count === 0) {
+  if (maxCount === 0) return EMPTY_NODE;
+  // Repeating an assertion asserts it once (or not at all), and keeps its anchoring.
+  if (body.zeroWidth) return minCount >= 1 ? body : EMPTY_NODE;
+  if (
+    body.literal !== undefined &&
+    minCount === maxCount &&
+    groups.count === 0 &&
+    body.literal.length * minCount <= LONGEST_PRECOMPUTED_LITERAL
+  ) {
     return literalNode(body.literal.text.repeat(minCount), body.literal.length * minCount);
   }
 
@@ -24,9 +36,10 @@ export function repetitionNode(body: CompiledNode, bounds: RepetitionBounds, gro
   const chooseCount = countChooser(body, bounds);
   const emit =
     body.chars !== undefined && groups.count === 0
-      ? repeatCharsEmit(body, chooseCount)
-      : repeatBodyEmit(body, chooseCount, groups);
+      ? repeatCharsEmit(body.chars, chooseCount, bounds)
+      : repeatBodyEmit(body, chooseCount, minCount, groups);
   return {
+    outcomes: fixedOutcomes(body, bounds, groups),
     minLength,
     maxLength,
     impossible: false,
@@ -35,6 +48,13 @@ export function repetitionNode(body: CompiledNode, bounds: RepetitionBounds, gro
     zeroWidth: false,
     emit,
   };
+}
+
+/** `[A-Z]{2}` is one of 676 equally likely strings, which a neighbour may fuse with. */
+function fixedOutcomes(body: CompiledNode, bounds: RepetitionBounds, groups: GroupSpan): readonly string[] | undefined {
+  const members = body.chars?.members;
+  if (members === undefined || bounds.minCount !== bounds.maxCount || groups.count > 0) return undefined;
+  return charTuples(members).byLength[bounds.minCount];
 }
 
 type CountChooser = (rng: Rng, minLength: number, maxLength: number) => number;
@@ -46,9 +66,14 @@ type CountChooser = (rng: Rng, minLength: number, maxLength: number) => number;
  */
 function countChooser(body: CompiledNode, bounds: RepetitionBounds): CountChooser {
   const { minCount, maxCount, maxRepeat } = bounds;
+  if (minCount === maxCount) return () => minCount;
   const itemMin = body.minLength;
   const itemMax = body.maxLength;
+  const freeMost = maxCount === Infinity ? minCount + maxRepeat : maxCount;
+  const fewestLength = minCount * itemMin;
+  const mostLength = maxCount === Infinity || itemMax === Infinity ? Infinity : maxCount * itemMax;
   return (rng, minLength, maxLength) => {
+    if (minLength <= fewestLength && maxLength >= mostLength) return rng.intBetween(minCount, freeMost);
     let fewest = minCount;
     if (minLength > 0 && itemMax > 0) fewest = Math.max(fewest, Math.ceil(minLength / itemMax));
     let most = maxCount === Infinity ? fewest + maxRepeat : maxCount;
@@ -59,20 +84,15 @@ function countChooser(body: CompiledNode, bounds: RepetitionBounds): CountChoose
   };
 }
 
-function repeatCharsEmit(body: CompiledNode, chooseCount: CountChooser): Emit {
-  const chars = body.chars;
-  const members = chars?.members;
+function repeatCharsEmit(chars: CharChoices, chooseCount: CountChooser, bounds: RepetitionBounds): Emit {
+  const members = chars.members;
   if (members !== undefined) {
-    const size = members.length;
-    return (rng, state, minLength, maxLength) => {
-      const count = chooseCount(rng, minLength, maxLength);
-      let text = state.text;
-      for (let i = 0; i < count; i++) text += members[rng.below(size)] as string;
-      state.text = text;
-      state.length += count;
-    };
+    const tuples = charTuples(members);
+    return bounds.minCount === bounds.maxCount
+      ? fixedTuplesEmit(tuples, bounds.minCount)
+      : repeatTuplesEmit(tuples, chooseCount);
   }
-  const pick = (chars as NonNullable<typeof chars>).pick;
+  const pick = chars.pick;
   return (rng, state, minLength, maxLength) => {
     const count = chooseCount(rng, minLength, maxLength);
     let text = state.text;
@@ -82,7 +102,42 @@ function repeatCharsEmit(body: CompiledNode, chooseCount: CountChooser): Emit {
   };
 }
 
-function repeatBodyEmit(body: CompiledNode, chooseCount: CountChooser, groups: GroupSpan): Emit {
+/** `[0-9]{10}` and the like: the draws are all known at compile time, so no count is chosen. */
+function fixedTuplesEmit(tuples: CharTuples, count: number): Emit {
+  const width = tuples.width;
+  const widest = tuples.byLength[width] as readonly string[];
+  const widestSize = widest.length;
+  const widestDraws = Math.floor(count / width);
+  const rest = tuples.byLength[count % width] as readonly string[];
+  const restSize = rest.length;
+  return (rng, state) => {
+    let text = state.text;
+    for (let i = 0; i < widestDraws; i++) text += widest[rng.below(widestSize)] as string;
+    if (restSize > 0) text += rest[rng.below(restSize)] as string;
+    state.text = text;
+    state.length += count;
+  };
+}
+
+function repeatTuplesEmit(tuples: CharTuples, chooseCount: CountChooser): Emit {
+  const width = tuples.width;
+  const widest = tuples.byLength[width] as readonly string[];
+  const widestSize = widest.length;
+  return (rng, state, minLength, maxLength) => {
+    const count = chooseCount(rng, minLength, maxLength);
+    let text = state.text;
+    let remaining = count;
+    for (; remaining >= width; remaining -= width) text += widest[rng.below(widestSize)] as string;
+    if (remaining > 0) {
+      const shorter = tuples.byLength[remaining] as readonly string[];
+      text += shorter[rng.below(shorter.length)] as string;
+    }
+    state.text = text;
+    state.length += count;
+  };
+}
+
+function repeatBodyEmit(body: CompiledNode, chooseCount: CountChooser, minCount: number, groups: GroupSpan): Emit {
   const emitBody = body.emit;
   const itemMin = body.minLength;
   const itemMax = body.maxLength;
@@ -91,9 +146,12 @@ function repeatBodyEmit(body: CompiledNode, chooseCount: CountChooser, groups: G
     const count = chooseCount(rng, minLength, maxLength);
     const start = state.length;
     for (let i = 0; i < count; i++) {
+      const used = state.length - start;
+      // Bodies whose length is only known when emitted (backreferences) can outrun the plan:
+      // optional repetitions stop once the budget is spent.
+      if (i >= minCount && used >= maxLength) break;
       if (clearsCaptures) state.clearCaptures(groups.first, groups.count);
       const remaining = count - 1 - i;
-      const used = state.length - start;
       const restMax = remaining === 0 ? 0 : remaining * itemMax;
       const partMin = Math.max(itemMin, minLength - used - restMax);
       const partMax = Math.min(itemMax, maxLength - used - remaining * itemMin);

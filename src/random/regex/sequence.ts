@@ -1,13 +1,17 @@
+import { fuseFixedRuns } from "./fixed-runs.js";
 import { EMPTY_NODE, IMPOSSIBLE_NODE, literalNode, type CompiledNode, type Emit } from "./compiled-node.js";
 
 /** Concatenation (a regex "alternative"): each part in turn, sharing out the length budget. */
-export function sequenceNode(parts: readonly CompiledNode[]): CompiledNode {
-  if (parts.some((part) => part.impossible)) return IMPOSSIBLE_NODE;
+export function sequenceNode(allParts: readonly CompiledNode[]): CompiledNode {
+  if (allParts.some((part) => part.impossible)) return IMPOSSIBLE_NODE;
+  const parts = withoutPartsOutsideAnchors(allParts);
   const anchoredStart = leadsWithAnchor(parts, "anchoredStart");
   const anchoredEnd = leadsWithAnchor([...parts].reverse(), "anchoredEnd");
-  const generated = mergeLiterals(parts.filter((part) => !part.zeroWidth));
+  const generated = fuseFixedRuns(mergeLiterals(parts.filter((part) => !part.zeroWidth)));
 
-  if (generated.length === 0) return { ...EMPTY_NODE, anchoredStart, anchoredEnd };
+  if (generated.length === 0) {
+    return { ...EMPTY_NODE, anchoredStart, anchoredEnd, zeroWidth: parts.every((part) => part.zeroWidth) };
+  }
   const only = generated[0] as CompiledNode;
   if (generated.length === 1) return { ...only, anchoredStart, anchoredEnd };
 
@@ -22,6 +26,20 @@ export function sequenceNode(parts: readonly CompiledNode[]): CompiledNode {
     zeroWidth: false,
     emit: sequenceEmit(generated, minLength, maxLength),
   };
+}
+
+/**
+ * Without the m flag nothing can precede a `^` or follow a `$`, so parts there that may be empty
+ * must be, and are left out rather than left to chance (`a*^b` would otherwise fail 8 times in 9).
+ */
+function withoutPartsOutsideAnchors(parts: readonly CompiledNode[]): readonly CompiledNode[] {
+  const lastStartAnchor = parts.findLastIndex((part) => part.anchoredStart);
+  const firstEndAnchor = parts.findIndex((part) => part.anchoredEnd);
+  if (lastStartAnchor <= 0 && (firstEndAnchor === -1 || firstEndAnchor === parts.length - 1)) return parts;
+  return parts.filter((part, index) => {
+    const outside = index < lastStartAnchor || (firstEndAnchor !== -1 && index > firstEndAnchor);
+    return !(outside && part.minLength === 0 && !part.zeroWidth);
+  });
 }
 
 /** Zero-width parts such as `(?=...)` or `\b` may sit before the anchor without unanchoring. */
