@@ -1,11 +1,36 @@
 import { CommanderError } from "commander";
+import { AtomicFile } from "../io/atomic-write.js";
 import { buildProgram } from "./program.js";
 import { EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from "./exit.js";
 
 const QUIET_COMMANDER_CODES = new Set(["commander.helpDisplayed", "commander.version", "commander.help"]);
 
+/** Exit code for a run ended by a signal (128 + SIGINT's number, as shells report it). */
+export const EXIT_INTERRUPTED = 130;
+
+let signalsHandled = false;
+let interrupted = false;
+
+/**
+ * Ctrl-C or a TERM from a CI runner: drop every file still being written (they live under temporary
+ * names, so nothing partial is left and no existing file is touched), then exit 130.
+ */
+function handleSignals(): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  const stop = () => {
+    interrupted = true;
+    const exit = () => process.exit(EXIT_INTERRUPTED);
+    setTimeout(exit, 2000).unref();
+    AtomicFile.abortAllAndWait().then(exit, exit);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
 /** Runs the CLI and resolves to the exit code; never throws. */
 export async function main(argv: string[] = process.argv): Promise<number> {
+  handleSignals();
   const program = buildProgram();
   program.exitOverride();
   // commander prints its own "error: ..." line; keep it to one line, prefixed like ours.
@@ -22,6 +47,8 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     // A command that completed but found something wrong (verify's mismatch) sets the exit code itself.
     return typeof process.exitCode === "number" ? process.exitCode : EXIT_OK;
   } catch (error) {
+    // Writes failing because a signal dropped their file are part of stopping, not news.
+    if (interrupted) return EXIT_INTERRUPTED;
     if (error instanceof CommanderError) {
       return QUIET_COMMANDER_CODES.has(error.code) ? EXIT_OK : EXIT_USAGE;
     }

@@ -1,4 +1,5 @@
-import { loadSchema, prepareSchema, type LoadedSchema } from "../schema/load.js";
+import { SynthError } from "../errors/synth-error.js";
+import { loadSchemaAsync, type LoadedSchema } from "../schema/load.js";
 import { compilePlan, type Plan } from "../plan/plan.js";
 import { loadStats, validateStats } from "../stats/load.js";
 import type { StatsFile } from "../stats/types.js";
@@ -11,9 +12,15 @@ export interface CompileInput {
   seed?: number;
   /** Total rows the run will produce (unique columns check their value space against it). */
   rows?: number;
+  /** Fetch http(s) $refs. Off by default: synth never reaches the network on its own. */
+  allowRemoteRefs?: boolean;
+  /** Remote schema documents already fetched, by URI (filled in by compile, so workers do not fetch again). */
+  remoteDocuments?: Record<string, unknown>;
 }
 
 export interface Compiled {
+  /** What was compiled, so that a worker thread can compile the same plan itself. */
+  input: CompileInput;
   plan: Plan;
   loaded: LoadedSchema;
   stats: StatsFile | undefined;
@@ -22,9 +29,24 @@ export interface Compiled {
 
 /** Loads and checks the inputs, then compiles them into a plan: everything before the first row. */
 export async function compile(input: CompileInput): Promise<Compiled> {
-  const loaded = typeof input.schema === "string" ? loadSchema(input.schema) : prepareSchema(input.schema);
+  const remote = new Map(Object.entries(input.remoteDocuments ?? {}));
+  const loaded = await loadSchemaAsync(input.schema, { allowRemoteRefs: input.allowRemoteRefs === true, remote });
   const stats = input.stats === undefined ? undefined : typeof input.stats === "string" ? loadStats(input.stats) : validateStats(input.stats);
   const seed = input.seed ?? 0;
-  const plan = await compilePlan(loaded, stats, { seed, rows: input.rows ?? 100 });
-  return { plan, loaded, stats, seed };
+  let plan: Plan;
+  try {
+    plan = await compilePlan(loaded, stats, { seed, rows: input.rows ?? 100 });
+  } catch (error) {
+    throw placeInFile(error, loaded.file, typeof input.stats === "string" ? input.stats : undefined);
+  }
+  const remoteDocuments = remote.size > 0 ? { remoteDocuments: Object.fromEntries(remote) } : {};
+  return { input: { ...input, seed, rows: input.rows ?? 100, ...remoteDocuments }, plan, loaded, stats, seed };
+}
+
+/** Errors from compiling name a place in the schema (or, for STATS_*, the statistics): add which file. */
+export function placeInFile(error: unknown, schemaFile: string, statsFile: string | undefined): unknown {
+  if (!(error instanceof SynthError) || error.place.file !== undefined) return error;
+  const file = error.code.startsWith("STATS_") ? statsFile : error.place.pointer !== undefined || error.code === "SCHEMA_UNSUPPORTED" ? schemaFile : undefined;
+  if (file === undefined) return error;
+  return new SynthError(error.code, error.message, { ...error.place, file }, { cause: error });
 }

@@ -53,14 +53,32 @@ export class AtomicFile {
   abort(): void {
     if (this.settled) return;
     this.settled = true;
+    // The stream opens its file asynchronously: if that has not happened yet, the file appears
+    // after this call, so remove it again once the stream has closed.
+    const remove = () => rmSync(this.temporary, { force: true });
+    this.closed = new Promise<void>((resolve) => {
+      if (this.stream.closed) resolve();
+      else this.stream.once("close", () => resolve());
+    }).then(remove);
+    // Writes already on their way fail once the stream is gone: expected, not an error to report.
+    this.stream.on("error", () => {});
     this.stream.destroy();
-    rmSync(this.temporary, { force: true });
+    remove();
     AtomicFile.open.delete(this);
   }
+
+  private closed: Promise<void> = Promise.resolve();
 
   /** For signal handlers: drop every file still being written. */
   static abortAll(): void {
     for (const file of [...AtomicFile.open]) file.abort();
+  }
+
+  /** abortAll, resolving once every temporary file is gone (before a signal handler exits). */
+  static async abortAllAndWait(): Promise<void> {
+    const files = [...AtomicFile.open];
+    for (const file of files) file.abort();
+    await Promise.all(files.map((file) => file.closed));
   }
 }
 

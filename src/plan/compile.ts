@@ -14,17 +14,21 @@ import { realParts, verified } from "./verify.js";
 const NO_GROUPS: ReadonlySet<string> = new Set();
 /** Recursion this deep through $refs means the schema has no finite instance. */
 const RECURSION_LIMIT = 40;
+/** Recursions within one value past which only required parts are generated. */
+const EXPANSION_LIMIT = 64;
 /** Chance of null among a nullable column's values when no statistics say otherwise. */
 const DEFAULT_NULL_WEIGHT = 0.1;
 
-function planKey(parts: Located[], consumed: ReadonlySet<string>): string {
-  return parts.map((p) => `${p.base}#${p.pointer}`).join("|") + "||" + [...consumed].sort().join("|");
+function planKey(parts: Located[], consumed: ReadonlySet<string>, dynamic: boolean): string {
+  const key = parts.map((p) => `${p.base}#${p.doc ?? ""}#${p.pointer}`).join("|") + "||" + [...consumed].sort().join("|");
+  // With $dynamicRef, the same subschema can mean different things on different paths.
+  return dynamic ? key + "||" + parts.map((p) => (p.scope ?? []).join(" ")).join("|") : key;
 }
 
 /** Compiles the subschemas that must all hold at one place into a plan. */
 export function compileParts(parts: Located[], ctx: CompileContext, consumed: ReadonlySet<string> = NO_GROUPS): NodePlan {
   const synthetic = parts.some((p) => p.base === "");
-  const key = synthetic ? undefined : planKey(parts, consumed);
+  const key = synthetic ? undefined : planKey(parts, consumed, ctx.loaded.index.usesDynamicRef);
   if (key !== undefined) {
     const cached = ctx.cache.get(key);
     if (cached) return cached;
@@ -51,11 +55,17 @@ function recursivePlan(key: string, parts: Located[], ctx: CompileContext): Node
       if (runtime.depth >= RECURSION_LIMIT) {
         throw new SynthError("UNSATISFIABLE", "recursive $ref has no finite instance (every value would nest forever)", { pointer: parts[0]?.pointer ?? "" });
       }
-      runtime.depth++;
+      // A schema that recurses through many places at once (a meta-schema) grows a tree whose size
+      // multiplies with depth: past EXPANSION_LIMIT recursions in one value, go straight to the depth
+      // where only required parts are generated.
+      if (runtime.depth === 0) runtime.expanded = 0;
+      runtime.expanded = (runtime.expanded ?? 0) + 1;
+      const saved = runtime.depth;
+      runtime.depth = runtime.expanded > EXPANSION_LIMIT ? Math.max(saved + 1, ctx.options.maxDepth) : saved + 1;
       try {
         return plan.sample(rng, row);
       } finally {
-        runtime.depth--;
+        runtime.depth = saved;
       }
     },
   };
@@ -91,11 +101,33 @@ function compileBranches(group: BranchGroup, facts: Facts, ctx: CompileContext, 
     if (firstError instanceof SynthError && group.options.length === 1) throw firstError;
     throw new SynthError("UNSATISFIABLE", `no branch of ${keyword} can be satisfied together with the rest of the schema`, { pointer: group.options[0]?.pointer.replace(/\/\d+$/, "") });
   }
-  const count = branches.length;
   return {
     // A value from an anyOf branch satisfies the anyOf; a oneOf value must also fail every other branch.
     exact: keyword === "anyOf" && branches.every((b) => b.exact),
-    sample: (rng, row) => branches[rng.below(count)]!.sample(rng, row),
+    sample: pickWithFallback(branches),
+  };
+}
+
+/**
+ * Picks one plan at random; if its values keep failing verification (GENERATION_FAILED), tries the
+ * others in turn, so one branch that cannot be generated does not sink the rest. Nothing is remembered
+ * between values: row i stays a function of (seed, i) alone.
+ */
+function pickWithFallback(plans: NodePlan[]): NodePlan["sample"] {
+  const count = plans.length;
+  if (count === 1) return plans[0]!.sample;
+  return (rng, row) => {
+    const first = rng.below(count);
+    let failure: unknown;
+    for (let k = 0; k < count; k++) {
+      try {
+        return plans[(first + k) % count]!.sample(rng, row);
+      } catch (error) {
+        if (!(error instanceof SynthError) || error.code !== "GENERATION_FAILED") throw error;
+        failure ??= error;
+      }
+    }
+    throw failure;
   };
 }
 
@@ -111,8 +143,7 @@ function compileConditional(conditional: Facts["conditionals"][number], facts: F
     }
   }
   if (options.length === 0) throw new SynthError("UNSATISFIABLE", "neither branch of if/then/else can be satisfied", { pointer: conditional.if.pointer });
-  const count = options.length;
-  return { exact: false, sample: (rng, row) => options[rng.below(count)]!.sample(rng, row) };
+  return { exact: false, sample: pickWithFallback(options) };
 }
 
 const STRING_KEYWORDS = (f: Facts) => f.minLength !== undefined || f.maxLength !== undefined || f.patterns.length > 0 || f.faker !== undefined || f.synthType !== undefined || f.formats.some((x) => !["int32", "int64", "float", "double"].includes(x));
@@ -154,18 +185,24 @@ function compileByType(facts: Facts, ctx: CompileContext, override?: PropertyOve
   if (facts.types === undefined && impliedTypes(facts) === undefined && facts.not.length === 0 && facts.unmodelled.length === 0) {
     return anyValuePlan;
   }
-  const allowed = facts.types ?? impliedTypes(facts) ?? new Set(JSON_TYPES);
+  const implied = facts.types === undefined ? impliedTypes(facts) : undefined;
+  const allowed = facts.types ?? implied ?? new Set(JSON_TYPES);
   if (allowed.size === 0) throw new SynthError("UNSATISFIABLE", "no type satisfies every \"type\" keyword here", { pointer });
   const types = JSON_TYPES.filter((t) => allowed.has(t) && !(t === "integer" && allowed.has("number")));
   const plans: Array<{ type: JsonType; plan: NodePlan }> = [];
   let firstError: SynthError | undefined;
-  for (const type of types) {
+  const attempt = (type: JsonType): void => {
     try {
       plans.push({ type, plan: compileType(type, facts, ctx, override) });
     } catch (error) {
       if (!(error instanceof SynthError) || error.kind !== "unsatisfiable") throw error;
       firstError ??= error;
     }
+  };
+  for (const type of types) attempt(type);
+  // Without "type", keywords for one kind of value leave the others free: {"contains": false} holds for 5.
+  if (plans.length === 0 && implied !== undefined) {
+    for (const type of JSON_TYPES) if (!implied.has(type) && type !== "integer") attempt(type);
   }
   // A number schema that only integers satisfy (e.g. a narrow range with a step) falls back to integers.
   if (plans.length === 0 && allowed.has("number") && allowed.has("integer")) {

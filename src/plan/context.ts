@@ -19,7 +19,14 @@ export interface CompileContext {
   /** Seed of the run, for unique-value permutations that must not depend on compile order. */
   seed: number;
   /** Mutable state shared by the samplers while a value is being drawn: how deep recursion has gone. */
-  runtime: { depth: number };
+  runtime: {
+    depth: number;
+    /** Nesting of verified samplers now running, and attempts spent since the outermost began. */
+    verifying?: number;
+    attempts?: number;
+    /** Recursive $refs expanded since the outermost one began (bounds the size of recursive values). */
+    expanded?: number;
+  };
   /** Compiled plans by the subschemas they merge, so shared $defs compile once and recursion ends. */
   cache: Map<string, import("./types/node-plan.js").NodePlan>;
   /** Keys of plans being compiled right now: meeting one again means the schema is recursive. */

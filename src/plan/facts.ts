@@ -102,10 +102,19 @@ const ANNOTATIONS = new Set([
   "x-identifier", "x-special-category", "x-codes",
 ]);
 
+/** `true`, `{}` or a schema of annotations alone: every value is valid against it. */
+export function acceptsEverything(schema: unknown): boolean {
+  if (schema === true) return true;
+  if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return false;
+  return Object.keys(schema).every((k) => ANNOTATIONS.has(k) && k !== "$id");
+}
+
 const child = (loc: Located, ...tokens: Array<string | number>): Located => ({
   node: tokens.reduce<unknown>((n, t) => (n as Record<string, unknown>)[t], loc.node),
   base: loc.base,
   pointer: joinPointer(loc.pointer, ...tokens),
+  ...(loc.scope ? { scope: loc.scope } : {}),
+  ...(loc.doc !== undefined ? { doc: loc.doc } : {}),
 });
 
 export function groupKey(loc: Located, keyword: string): string {
@@ -135,6 +144,40 @@ function intersectEnum(current: unknown[] | undefined, values: unknown[]): unkno
   return current.filter((a) => values.some((b) => sameJson(a, b)));
 }
 
+/** A subschema with its own $id starts a new resource: its refs resolve against it, and it joins the dynamic scope. */
+export function enterResource(loc: Located, ctx: CompileContext): Located {
+  const scope = loc.scope ?? [loc.base];
+  if (loc.base === "") return loc;
+  const base = ctx.loaded.index.baseAt(loc.pointer, loc.doc) ?? loc.base;
+  if (base === loc.base && loc.scope) return loc;
+  return { ...loc, base, scope: scope.includes(base) ? scope : [...scope, base] };
+}
+
+/** A $ref target carries the dynamic scope of the place that referred to it, plus its own resource. */
+function withScope(target: Located, from: Located): Located {
+  const scope = from.scope ?? [from.base];
+  return { ...target, scope: scope.includes(target.base) ? scope : [...scope, target.base] };
+}
+
+/**
+ * $dynamicRef: resolved like $ref, unless its target holds a matching $dynamicAnchor; then the
+ * outermost resource in the dynamic scope with that $dynamicAnchor wins.
+ */
+function resolveDynamic(ref: string, loc: Located, ctx: CompileContext): Located {
+  const index = ctx.loaded.index;
+  const target = index.resolve(ref, loc);
+  const hash = ref.indexOf("#");
+  const name = hash === -1 ? "" : ref.slice(hash + 1);
+  if (name === "" || name.startsWith("/")) return target;
+  const node = target.node;
+  if (node === null || typeof node !== "object" || (node as { $dynamicAnchor?: unknown }).$dynamicAnchor !== name) return target;
+  for (const uri of loc.scope ?? [loc.base]) {
+    const found = index.dynamicAnchor(uri, name);
+    if (found) return found;
+  }
+  return target;
+}
+
 /**
  * Merges a list of subschema locations (all must hold) into one Facts record. `consumed` names the
  * anyOf/oneOf/if keywords (by `groupKey`) whose branch has already been chosen by the caller.
@@ -142,8 +185,11 @@ function intersectEnum(current: unknown[] | undefined, values: unknown[]): unkno
 export function collectFacts(parts: Located[], ctx: CompileContext, consumed: ReadonlySet<string> = new Set()): Facts {
   const facts = emptyFacts();
   const seen = new Set<string>();
-  const visit = (loc: Located, refDepth: number): void => {
-    const key = loc.base + "#" + loc.pointer;
+  const index = ctx.loaded.index;
+  const draft7 = ctx.loaded.draft === "07";
+  const visit = (at: Located, refDepth: number): void => {
+    const loc = enterResource(at, ctx);
+    const key = loc.base + "#" + (loc.doc ?? "") + "#" + loc.pointer + (index.usesDynamicRef ? "@" + (loc.scope ?? []).join(" ") : "");
     if (seen.has(key)) return;
     seen.add(key);
     if (refDepth > 64) throw new SynthError("UNSATISFIABLE", "$ref chain too deep (a cycle with no finite instance?)", { pointer: loc.pointer });
@@ -157,11 +203,11 @@ export function collectFacts(parts: Located[], ctx: CompileContext, consumed: Re
     if (node === null || typeof node !== "object") return;
     facts.parts.push(loc);
     const s = node as Record<string, unknown>;
-    const draft7 = ctx.loaded.draft === "07";
     if (typeof s.$ref === "string") {
-      visit(ctx.loaded.index.resolve(s.$ref, loc), refDepth + 1);
-      if (draft7) return; // in draft 7, $ref hides its siblings
+      visit(withScope(index.resolve(s.$ref, loc), loc), refDepth + 1);
+      // In draft 7 a $ref hides its siblings; ajv applies them all the same, so values honour both.
     }
+    if (typeof s.$dynamicRef === "string") visit(withScope(resolveDynamic(s.$dynamicRef, loc, ctx), loc), refDepth + 1);
     for (const [keyword, value] of Object.entries(s)) {
       if ((keyword === "anyOf" || keyword === "oneOf" || keyword === "if") && consumed.has(groupKey(loc, keyword))) continue;
       applyKeyword(facts, keyword, value, loc, draft7, (sub) => visit(sub, refDepth + 1));
@@ -179,7 +225,7 @@ function applyKeyword(
   draft7: boolean,
   visit: (sub: Located) => void,
 ): void {
-  if (ANNOTATIONS.has(keyword) || keyword === "$ref") return;
+  if (ANNOTATIONS.has(keyword) || keyword === "$ref" || keyword === "$dynamicRef") return;
   const s = loc.node as Record<string, unknown>;
   switch (keyword) {
     case "type": {
@@ -239,7 +285,9 @@ function applyKeyword(
       facts[keyword].push({ key: groupKey(loc, keyword), options: (value as unknown[]).map((_, i) => child(loc, keyword, i)) });
       return;
     case "not":
-      facts.not.push(child(loc, keyword));
+      // "not" of a schema that accepts everything accepts nothing.
+      if (acceptsEverything(value)) facts.satisfiable = false;
+      else facts.not.push(child(loc, keyword));
       return;
     case "if":
       facts.conditionals.push({

@@ -7,6 +7,7 @@ import { compileColumn } from "./columns/column-plan.js";
 import { DEFAULT_COMPILE_OPTIONS, type CompileContext, type CompileOptions } from "./context.js";
 import { collectFacts } from "./facts.js";
 import { FakerSource } from "./strings/faker-source.js";
+import type { FieldPlan } from "./types/node-plan.js";
 import type { PropertyOverride } from "./types/object.js";
 import { verified } from "./verify.js";
 
@@ -21,6 +22,8 @@ export interface Plan {
   exact: boolean;
   /** Things the plan could not honour but that do not make output invalid (e.g. relations not implemented). */
   warnings: readonly string[];
+  /** The record's fields in order, when writers may emit a record without building it (NodePlan.fields). */
+  fields?: readonly FieldPlan[];
 }
 
 export interface PlanOptions {
@@ -78,12 +81,14 @@ export async function compilePlan(loaded: LoadedSchema, stats: StatsFile | undef
   };
   let plan = tabular ? compileFacts(facts, ctx, new Set(), override) : compileParts([root], ctx);
   // The record as a whole is checked too when any part of it is not valid by construction.
-  if (!plan.exact) plan = verified(plan, [root], ctx);
+  // ($dynamicRef resolves by the path taken, which a subschema checked on its own cannot see.)
+  if (!plan.exact || loaded.index.usesDynamicRef) plan = verified(plan, [root], ctx);
   return {
     columns: tabular ? [...new Set([...facts.properties.keys(), ...facts.required])] : undefined,
     nestedColumns,
     sample: plan.sample,
     exact: plan.exact,
     warnings,
+    ...(tabular && plan.fields ? { fields: plan.fields } : {}),
   };
 }

@@ -16,6 +16,18 @@ function describe(error: ErrorObject | undefined): string {
   return `"${keyword}"${error.message ? ` (${error.message})` : ""}`;
 }
 
+/** Runs a validator; a validator that recurses without end (some $dynamicRef schemas) is an error, not a crash. */
+function checkValue(validate: ValidateFunction, value: unknown, at: Located): boolean {
+  try {
+    return validate(value) as boolean;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new SynthError("GENERATION_FAILED", "the validator recursed without end checking a value here (a $ref/$dynamicRef cycle)", { pointer: at.pointer });
+    }
+    throw error;
+  }
+}
+
 /**
  * Wraps a plan whose values are not valid by construction: each value is checked against every
  * part it must satisfy and drawn again if it fails, a bounded number of times. Past that, generation
@@ -26,23 +38,43 @@ export function verified(plan: NodePlan, parts: Located[], ctx: CompileContext):
   if (places.length === 0) return plan;
   let validators: ValidateFunction[] | undefined;
   const maxAttempts = ctx.options.maxAttempts;
+  // Verified samplers nest (a retried object retries its retried properties): without a shared budget
+  // the retries multiply with depth and a value could take forever. The budget is per outermost value.
+  const budget = maxAttempts * 50;
+  const runtime = ctx.runtime;
   return {
     exact: true,
     sample: (rng, row) => {
-      validators ??= places.map((p) => ctx.loaded.validatorAt(p.pointer));
+      validators ??= places.map((p) => ctx.loaded.validatorAt(p.pointer, p.doc));
       let failed: { at: Located; error: ErrorObject | undefined } | undefined;
-      for (let attempt = 0; attempt < maxAttempts; attempt++) {
-        const value = plan.sample(rng, row);
-        if (value === OMIT) return value;
-        const index = validators.findIndex((validate) => !validate(value));
-        if (index === -1) return value;
-        failed = { at: places[index]!, error: validators[index]!.errors?.[0] };
+      const outermost = !runtime.verifying;
+      if (outermost) runtime.attempts = 0;
+      runtime.verifying = (runtime.verifying ?? 0) + 1;
+      try {
+        for (let attempt = 0; attempt < maxAttempts; attempt++) {
+          if (attempt > 0 && (runtime.attempts = (runtime.attempts ?? 0) + 1) > budget) {
+            throw new SynthError("GENERATION_FAILED", `gave up after ${budget} retries of nested values that kept failing verification`, {
+              pointer: places[0]!.pointer,
+              ...(places[0]!.doc !== undefined ? { file: places[0]!.doc } : {}),
+            });
+          }
+          const value = plan.sample(rng, row);
+          if (value === OMIT) return value;
+          const index = validators.findIndex((validate, i) => !checkValue(validate, value, places[i]!));
+          if (index === -1) return value;
+          failed = { at: places[index]!, error: validators[index]!.errors?.[0] };
+        }
+      } finally {
+        runtime.verifying--;
       }
       const pointer = failed?.at.pointer ?? "";
       throw new SynthError(
         "GENERATION_FAILED",
         `could not generate a value that satisfies ${describe(failed?.error)} in ${maxAttempts} attempts`,
-        { pointer: failed?.error ? pointer + failed.error.instancePath.replace(/^(?=.)/, "") : pointer },
+        {
+          pointer: failed?.error ? pointer + failed.error.instancePath.replace(/^(?=.)/, "") : pointer,
+          ...(failed?.at.doc !== undefined ? { file: failed.at.doc } : {}),
+        },
       );
     },
   };

@@ -2,6 +2,7 @@ import { Ajv, type Options } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { identifierTypes } from "../identifiers/index.js";
+import { guardedRegExp } from "./regex-guard.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
@@ -48,6 +49,8 @@ export function createUserAjv(draft: Draft, extra: Options = {}): Ajv {
     allErrors: false,
     validateFormats: true,
     logger: false,
+    // User patterns may backtrack catastrophically: risky ones run only on short strings.
+    code: { regExp: guardedRegExp as unknown as NonNullable<Options["code"]>["regExp"] },
     ...extra,
   };
   const ajv = draft === "2020-12" ? new Ajv2020(options) : new Ajv(options);

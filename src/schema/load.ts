@@ -1,8 +1,10 @@
+import { dirname, isAbsolute, relative, resolve as resolvePath } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { SynthError } from "../errors/synth-error.js";
-import { readJsonFile } from "../io/json-file.js";
+import { parseJsonText, readJsonFile } from "../io/json-file.js";
 import { createUserAjv, draftOf, type Draft } from "./ajv.js";
-import { RefIndex } from "./ref-index.js";
+import { RefIndex, type RefSite } from "./ref-index.js";
 
 /** Base URI for schemas without $id. The .invalid TLD is reserved: it can never be fetched. */
 export const DEFAULT_ROOT_URI = "https://synth.invalid/schema.json";
@@ -17,8 +19,27 @@ export interface LoadedSchema {
   validate: ValidateFunction;
   index: RefIndex;
   rootUri: string;
-  /** A validator for the subschema at a JSON pointer from the root, compiled on first use. */
-  validatorAt(pointer: string): ValidateFunction;
+  /**
+   * A validator for the subschema at a JSON pointer from the root (or, with `doc`, from the root of
+   * another document the schema refers to), compiled on first use.
+   */
+  validatorAt(pointer: string, doc?: string): ValidateFunction;
+}
+
+export interface PrepareOptions {
+  /** Where the schema was read from: relative file $refs resolve against it (default: none). */
+  retrievalUri?: string;
+  /** Fetch http(s) $refs (with loadSchemaAsync). Off by default: synth never reaches the network on its own. */
+  allowRemoteRefs?: boolean;
+  /** Remote documents already fetched, by URI. */
+  remote?: ReadonlyMap<string, unknown>;
+}
+
+/** Thrown by prepareSchema when remote documents are allowed but not yet fetched; loadSchemaAsync fetches them. */
+class RemoteNeeded extends Error {
+  constructor(readonly sites: RefSite[]) {
+    super("remote documents needed");
+  }
 }
 
 function firstMetaError(errors: ErrorObject[]): ErrorObject {
@@ -32,8 +53,20 @@ function describeAjvError(error: ErrorObject): string {
   return error.message ?? "invalid";
 }
 
+const metaValidators = new Map<Draft, Ajv>();
+
+/** One validator per draft for meta-schema checks: compiling a meta-schema costs far more than checking against it. */
+function metaValidator(draft: Draft): Ajv {
+  let found = metaValidators.get(draft);
+  if (!found) {
+    found = createUserAjv(draft);
+    metaValidators.set(draft, found);
+  }
+  return found;
+}
+
 /** Checks a schema document against its draft's meta-schema and compiles it; throws SCHEMA_INVALID. */
-export function prepareSchema(schema: unknown, file = "<schema>"): LoadedSchema {
+export function prepareSchema(schema: unknown, file = "<schema>", options: PrepareOptions = {}): LoadedSchema {
   const draft = draftOf(schema);
   if (draft === undefined) {
     const uri = (schema as { $schema?: unknown }).$schema;
@@ -42,21 +75,24 @@ export function prepareSchema(schema: unknown, file = "<schema>"): LoadedSchema 
   if (typeof schema !== "boolean" && (schema === null || typeof schema !== "object" || Array.isArray(schema))) {
     throw new SynthError("SCHEMA_INVALID", "a schema must be a JSON object or a boolean", { file, pointer: "" });
   }
-  const ajv = createUserAjv(draft);
-  if (!ajv.validateSchema(schema as object)) {
-    const error = firstMetaError(ajv.errors ?? []);
+  // Checked once against the meta-schema here; the compiling validator need not check again.
+  const ajv = createUserAjv(draft, { validateSchema: false });
+  const meta = metaValidator(draft);
+  if (!meta.validateSchema(schema as object)) {
+    const error = firstMetaError(meta.errors ?? []);
     throw new SynthError("SCHEMA_INVALID", `not a valid JSON Schema: ${describeAjvError(error)}`, { file, pointer: error.instancePath });
   }
   const ownId = typeof schema === "object" && typeof (schema as { $id?: unknown }).$id === "string" ? (schema as { $id: string }).$id : undefined;
-  let rootUri = DEFAULT_ROOT_URI;
+  let rootUri = options.retrievalUri ?? DEFAULT_ROOT_URI;
   if (ownId !== undefined) {
     try {
-      rootUri = new URL(ownId, DEFAULT_ROOT_URI).href.replace(/#.*$/, "");
+      rootUri = new URL(ownId, rootUri).href.replace(/#.*$/, "");
     } catch {
       throw new SynthError("SCHEMA_INVALID", `$id ${JSON.stringify(ownId)} is not a URI`, { file, pointer: "/$id" });
     }
   }
   const index = new RefIndex(schema, rootUri, draft);
+  loadReferencedDocuments(index, ajv, draft, file, options);
   let validate: ValidateFunction;
   try {
     if (typeof schema === "boolean") {
@@ -77,17 +113,18 @@ export function prepareSchema(schema: unknown, file = "<schema>"): LoadedSchema 
     validate,
     index,
     rootUri,
-    validatorAt(pointer: string): ValidateFunction {
-      if (pointer === "") return validate;
-      let found = validators.get(pointer);
+    validatorAt(pointer: string, doc?: string): ValidateFunction {
+      if (pointer === "" && doc === undefined) return validate;
+      const key = doc === undefined ? pointer : `${doc}#${pointer}`;
+      let found = validators.get(key);
       if (!found) {
         try {
           const fragment = pointer.split("/").map((t) => encodeURIComponent(t).replace(/%24/g, "$")).join("/");
-          found = ajv.compile({ $ref: `${rootUri}#${fragment}` });
+          found = ajv.compile({ $ref: `${doc ?? rootUri}#${fragment}` });
         } catch (error) {
-          throw compileError(error, file, pointer);
+          throw compileError(error, doc === undefined ? file : displayName(doc), pointer);
         }
-        validators.set(pointer, found);
+        validators.set(key, found);
       }
       return found;
     },
@@ -103,6 +140,120 @@ function compileError(error: unknown, file: string, pointer?: string): SynthErro
   return new SynthError("SCHEMA_INVALID", `schema does not compile: ${message}`, { file, pointer }, { cause: error });
 }
 
-export function loadSchema(path: string): LoadedSchema {
-  return prepareSchema(readJsonFile(path), path);
+export function loadSchema(path: string, options: PrepareOptions = {}): LoadedSchema {
+  return prepareSchema(readJsonFile(path), path, { retrievalUri: pathToFileURL(resolvePath(path)).href, ...options });
+}
+
+/** A document's URI as a person reads it: a path for files. */
+function displayName(uri: string): string {
+  if (!uri.startsWith("file:")) return uri;
+  const path = fileURLToPath(uri);
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+/** The meta-schemas ajv ships, found by URI (a $ref to one must not be taken for a remote document). */
+function metaSchemaDocument(ajv: Ajv, uri: string): unknown {
+  const schemas = (ajv as unknown as { schemas: Record<string, { schema?: unknown } | undefined> }).schemas;
+  const entry = schemas[uri] ?? schemas[uri + "#"];
+  return entry?.schema;
+}
+
+/**
+ * Follows every $ref that leaves the document: to the meta-schemas ajv knows, to files in the root
+ * schema's own folder (never outside it), and to http(s) documents only when the user allowed it.
+ * Each document found is checked against its meta-schema and registered with ajv and the index.
+ */
+function loadReferencedDocuments(index: RefIndex, ajv: Ajv, draft: Draft, file: string, options: PrepareOptions): void {
+  const folder = options.retrievalUri?.startsWith("file:") ? dirname(fileURLToPath(options.retrievalUri)) : undefined;
+  const needed: RefSite[] = [];
+  for (let i = 0; i < index.refSites.length; i++) {
+    const site = index.refSites[i]!;
+    const uri = site.resource;
+    if (index.hasResource(uri)) continue;
+    const place = { file: site.doc === undefined ? file : displayName(site.doc), pointer: site.pointer };
+    if (metaSchemaDocument(ajv, uri) !== undefined) {
+      // Instances of a meta-schema are schemas: recursive through dozens of places at once, they are
+      // beyond what synth generates in bounded time. Said plainly rather than attempted.
+      throw new SynthError("SCHEMA_UNSUPPORTED", `$ref "${site.ref}" names the JSON Schema meta-schema; synth does not generate schemas`, place);
+    }
+    let document: unknown;
+    if (uri.startsWith("file:")) {
+      const path = fileURLToPath(uri);
+      const rel = folder === undefined ? undefined : relative(folder, path);
+      if (rel === undefined || rel.startsWith("..") || isAbsolute(rel)) {
+        throw new SynthError("REF_OUTSIDE_FOLDER", `$ref "${site.ref}" points outside the schema's folder; only files next to the schema (or below it) are read`, place);
+      }
+      document = readJsonFile(path.startsWith(process.cwd()) ? relative(process.cwd(), path) || path : path);
+    } else if (/^https?:/.test(uri)) {
+      if (!options.allowRemoteRefs) {
+        throw new SynthError("REF_REMOTE_REFUSED", `$ref "${site.ref}" is remote; synth does not fetch schemas unless run with --allow-remote-refs`, place);
+      }
+      if (!options.remote?.has(uri)) {
+        needed.push(site);
+        continue;
+      }
+      document = options.remote.get(uri);
+    } else {
+      continue; // unresolvable: reported where it is used
+    }
+    registerDocument(document, uri, index, ajv, draft);
+  }
+  if (needed.length > 0) throw new RemoteNeeded(needed);
+}
+
+function registerDocument(document: unknown, uri: string, index: RefIndex, ajv: Ajv, draft: Draft): void {
+  const name = displayName(uri);
+  if (typeof document !== "boolean" && (document === null || typeof document !== "object" || Array.isArray(document))) {
+    throw new SynthError("SCHEMA_INVALID", "a schema must be a JSON object or a boolean", { file: name, pointer: "" });
+  }
+  const docDraft = typeof document === "object" && (document as { $schema?: unknown }).$schema !== undefined ? draftOf(document) : draft;
+  if (docDraft === undefined) {
+    throw new SynthError("SCHEMA_UNSUPPORTED", `unsupported $schema ${JSON.stringify((document as { $schema?: unknown }).$schema)}`, { file: name, pointer: "/$schema" });
+  }
+  const meta = metaValidator(docDraft);
+  if (!meta.validateSchema(document as object)) {
+    const error = firstMetaError(meta.errors ?? []);
+    throw new SynthError("SCHEMA_INVALID", `not a valid JSON Schema: ${describeAjvError(error)}`, { file: name, pointer: error.instancePath });
+  }
+  try {
+    ajv.addSchema(document as object, uri);
+  } catch (error) {
+    throw compileError(error, name);
+  }
+  index.addDocument(document, uri);
+}
+
+/** Fetches one remote schema document (only ever called with --allow-remote-refs). */
+async function fetchSchema(site: RefSite, file: string): Promise<unknown> {
+  const place = { file: site.doc === undefined ? file : displayName(site.doc), pointer: site.pointer };
+  let text: string;
+  try {
+    const response = await fetch(site.resource, { signal: AbortSignal.timeout(15000), redirect: "follow" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    text = await response.text();
+  } catch (error) {
+    throw new SynthError("REF_UNRESOLVED", `cannot fetch $ref "${site.ref}" (${(error as Error).message})`, place);
+  }
+  return parseJsonText(text, site.resource);
+}
+
+/**
+ * prepareSchema, fetching remote $refs first when `allowRemoteRefs` is set. A path is read from disk;
+ * anything else is the schema itself.
+ */
+export async function loadSchemaAsync(input: string | unknown, options: PrepareOptions = {}): Promise<LoadedSchema> {
+  // Documents fetched are added to options.remote when it is a Map, so a caller can pass them on (to workers).
+  const remote = options.remote instanceof Map ? (options.remote as Map<string, unknown>) : new Map(options.remote ?? []);
+  const document = typeof input === "string" ? readJsonFile(input) : input;
+  const file = typeof input === "string" ? input : "<schema>";
+  const base = typeof input === "string" ? { retrievalUri: pathToFileURL(resolvePath(input)).href } : {};
+  for (;;) {
+    try {
+      return prepareSchema(document, file, { ...base, ...options, remote });
+    } catch (error) {
+      if (!(error instanceof RemoteNeeded)) throw error;
+      for (const site of error.sites) if (!remote.has(site.resource)) remote.set(site.resource, await fetchSchema(site, file));
+    }
+  }
 }

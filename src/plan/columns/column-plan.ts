@@ -58,7 +58,7 @@ function valueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext)
   switch (stats.kind) {
     case "categorical": {
       if (stats.categories.length === 0) return undefined;
-      const validators = facts.parts.filter((p) => p.base !== "").map((p) => ctx.loaded.validatorAt(p.pointer));
+      const validators = facts.parts.filter((p) => p.base !== "").map((p) => ctx.loaded.validatorAt(p.pointer, p.doc));
       stats.categories.forEach((category, i) => {
         if (!validators.every((validate) => validate(category.value))) {
           throw contradiction(column, `category ${JSON.stringify(category.value)} is not allowed by the schema`, "categories", i, "value");

@@ -8,6 +8,33 @@ const POOL_SIZE = 4096;
 const FINITE_LIST_LIMIT = POOL_SIZE / 2;
 
 /**
+ * Pools drawn in this thread, by method. A pool depends only on the method's name (and faker's
+ * version), so every plan in the thread shares it, and a worker thread can be handed the pools its
+ * main thread drew instead of importing faker and drawing them again.
+ */
+const drawnPools = new Map<string, string[]>();
+/** Whether any method here was called live (so a worker would need faker itself). */
+let liveUsed = false;
+/** Pools handed over by a thread that compiled the same plan and called no method live. */
+let handedOver = false;
+
+export interface FakerPools {
+  pools: Record<string, string[]>;
+  live: boolean;
+}
+
+/** The pools drawn so far in this thread, to hand to workers compiling the same plan. */
+export function fakerPools(): FakerPools {
+  return { pools: Object.fromEntries(drawnPools), live: liveUsed };
+}
+
+/** Adopts another thread's pools; without live methods, faker is then never imported here. */
+export function adoptFakerPools(handed: FakerPools): void {
+  for (const [name, values] of Object.entries(handed.pools)) drawnPools.set(name, values);
+  handedOver = !handed.live;
+}
+
+/**
  * faker, loaded only when a schema asks for it (it costs ~150 ms to import), and used the fast way:
  * methods that pick from a finite locale list are drawn into a pool once and then sampled with our
  * own Rng; methods that compose values (sentences, emails) are called live with faker's randomness
@@ -18,20 +45,32 @@ export class FakerSource {
   private liveRng: Rng = new Rng(0);
   private readonly samplers = new Map<string, Sample<string>>();
 
+  private adopted = false;
+
   get loaded(): boolean {
-    return this.faker !== undefined;
+    return this.faker !== undefined || this.adopted;
   }
 
   async load(): Promise<void> {
-    if (this.faker) return;
-    const { Faker, en_GB, en, base } = await import("@faker-js/faker");
+    if (this.faker || this.adopted) return;
+    if (handedOver) {
+      this.adopted = true;
+      return;
+    }
+    // The en_GB entry point loads only its locale chain (en_GB, en, base): a fifth of the time and
+    // memory of the package index, which loads every locale. Its instance supplies the Faker class
+    // and the merged definitions; our own instance redirects faker's randomness to our Rng.
+    const { faker: prebuilt } = await import("@faker-js/faker/locale/en_GB");
+    const Faker = prebuilt.constructor as typeof import("@faker-js/faker").Faker;
     this.faker = new Faker({
-      locale: [en_GB, en, base],
+      locale: prebuilt.rawDefinitions,
       randomizer: { next: () => this.liveRng.float53(), seed: () => undefined },
     });
   }
 
   private method(name: string, pointer: string): () => unknown {
+    // Adopted pools were drawn (and their method names checked) by the thread that handed them over.
+    if (!this.faker && this.adopted && drawnPools.has(name)) return () => undefined;
     if (!this.faker) throw new SynthError("INTERNAL", "faker was not loaded before compiling", { pointer });
     const [moduleName, methodName] = name.split(".");
     const module = moduleName ? (this.faker as unknown as Record<string, unknown>)[moduleName] : undefined;
@@ -66,11 +105,14 @@ export class FakerSource {
   }
 
   private draw(name: string, call: () => unknown): string[] {
+    const drawn = drawnPools.get(name);
+    if (drawn) return drawn;
     // The pool depends only on the method's name: the same on every machine and in every worker.
     const rng = new Rng(0x5eed, name.length);
     this.liveRng = rng;
     const values: string[] = new Array(POOL_SIZE);
     for (let i = 0; i < POOL_SIZE; i++) values[i] = String(call());
+    drawnPools.set(name, values);
     return values;
   }
 
@@ -79,6 +121,7 @@ export class FakerSource {
     if (new Set(values).size <= FINITE_LIST_LIMIT) {
       return (rng) => values[rng.below(POOL_SIZE)]!;
     }
+    liveUsed = true;
     return (rng) => {
       this.liveRng = rng;
       return String(call());

@@ -1,7 +1,7 @@
 import { SynthError } from "../../errors/synth-error.js";
 import type { Located } from "../../schema/ref-index.js";
 import type { CompileContext } from "../context.js";
-import type { Facts } from "../facts.js";
+import { canonical, collectFacts, type Facts } from "../facts.js";
 import type { NodePlan } from "./node-plan.js";
 
 export type CompileParts = (parts: Located[], ctx: CompileContext) => NodePlan;
@@ -12,14 +12,20 @@ function pointerOf(facts: Facts): string {
 
 export function compileArray(facts: Facts, ctx: CompileContext, compileParts: CompileParts): NodePlan {
   const pointer = pointerOf(facts);
-  const prefix = facts.prefixItems.map((parts) => parts);
-  const minItems = Math.max(facts.minItems ?? 0, facts.minContains ?? (facts.contains.length > 0 ? 1 : 0));
+  // A slot whose schema is false (or "not {}") can hold no item: the array ends before it.
+  const forbiddenAt = facts.prefixItems.findIndex((parts) => !collectFacts(parts, ctx).satisfiable);
+  const prefix = forbiddenAt === -1 ? facts.prefixItems : facts.prefixItems.slice(0, forbiddenAt);
+  const itemsForbidden = facts.items === false || forbiddenAt !== -1 || (facts.items.length > 0 && !collectFacts(facts.items, ctx).satisfiable);
+  const minContains = facts.contains.length > 0 ? (facts.minContains ?? 1) : 0;
+  const minItems = Math.max(facts.minItems ?? 0, minContains);
   let maxItems = facts.maxItems ?? Number.POSITIVE_INFINITY;
-  if (facts.items === false) maxItems = Math.min(maxItems, prefix.length);
+  if (itemsForbidden) maxItems = Math.min(maxItems, prefix.length);
   if (minItems > maxItems) throw new SynthError("UNSATISFIABLE", `minItems ${minItems} is greater than the items allowed (${maxItems})`, { pointer });
   const prefixPlans = prefix.map((parts) => compileParts(parts, ctx));
-  const itemPlan = facts.items === false ? undefined : compileParts(facts.items.length > 0 ? facts.items : [{ node: true, base: "", pointer }], ctx);
-  const containsPlan = facts.contains.length > 0 ? compileParts([...facts.contains, ...(facts.items === false ? [] : facts.items)], ctx) : undefined;
+  const itemPlan = itemsForbidden || facts.items === false ? undefined : compileParts(facts.items.length > 0 ? facts.items : [{ node: true, base: "", pointer }], ctx);
+  const containsParts = [...facts.contains, ...(facts.items === false ? [] : facts.items)];
+  // With minContains 0, an array need hold no matching item, so a contains nothing matches is no obstacle.
+  const containsPlan = minContains > 0 ? compileParts(containsParts, ctx) : undefined;
   const extra = ctx.options.extraItems;
   const upper = Math.min(maxItems, Math.max(minItems, prefix.length > 0 ? Math.min(prefix.length, minItems + extra) : minItems + extra));
   const runtime = ctx.runtime;
@@ -38,11 +44,13 @@ export function compileArray(facts: Facts, ctx: CompileContext, compileParts: Co
       // contains: put the required matching items at random places; the rest follow "items".
       const containsAt = new Set<number>();
       if (containsPlan) {
-        const need = Math.min(length, Math.max(1, facts.minContains ?? 1));
-        while (containsAt.size < need) containsAt.add(prefixPlans.length >= length ? rng.below(length) : rng.below(length));
+        // Matching items go after prefixItems where there is room (a prefix slot follows its own schema).
+        const from = length - prefixPlans.length >= minContains ? prefixPlans.length : 0;
+        const need = Math.min(length - from, minContains);
+        while (containsAt.size < need) containsAt.add(from + rng.below(length - from));
       }
       for (let i = 0; i < length; i++) {
-        const plan = containsAt.has(i) && containsPlan && i >= prefixPlans.length ? containsPlan : prefixPlans[i] ?? itemPlan!;
+        const plan = containsAt.has(i) && containsPlan ? (i < prefixPlans.length ? prefixPlans[i]! : containsPlan) : (prefixPlans[i] ?? itemPlan!);
         out[i] = plan.sample(rng, row);
       }
       if (facts.uniqueItems) return dedupe(out, (i) => (prefixPlans[i] ?? itemPlan!).sample(rng, row));
@@ -56,7 +64,7 @@ function dedupe(values: unknown[], redraw: (index: number) => unknown): unknown[
   const seen = new Set<string>();
   for (let i = 0; i < values.length; i++) {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const key = JSON.stringify(values[i]);
+      const key = JSON.stringify(canonical(values[i]));
       if (!seen.has(key)) {
         seen.add(key);
         break;

@@ -5,7 +5,7 @@ import type { NodePlan } from "./node-plan.js";
 
 /** enum and const values that every part accepts, checked once here so sampling needs no check. */
 export function admissibleEnumValues(facts: Facts, ctx: CompileContext): unknown[] {
-  const validators = facts.parts.map((p) => ctx.loaded.validatorAt(p.pointer));
+  const validators = facts.parts.map((p) => ctx.loaded.validatorAt(p.pointer, p.doc));
   return (facts.enumValues ?? []).filter((value) => validators.every((validate) => validate(value)));
 }
 

@@ -2,7 +2,7 @@ import { SynthError } from "../../errors/synth-error.js";
 import { joinPointer } from "../../errors/json-pointer.js";
 import type { Located } from "../../schema/ref-index.js";
 import type { CompileContext } from "../context.js";
-import type { Facts } from "../facts.js";
+import { collectFacts, type Facts } from "../facts.js";
 import type { Sample } from "../sampler.js";
 import type { CompileParts } from "./array.js";
 import type { NodePlan } from "./node-plan.js";
@@ -24,13 +24,19 @@ function partObject(part: Located): Record<string, unknown> | undefined {
   return part.node !== null && typeof part.node === "object" ? (part.node as Record<string, unknown>) : undefined;
 }
 
+/** Sets a property; "__proto__" as a plain assignment would replace the prototype instead. */
+export function setProperty(out: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === "__proto__") Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  else out[name] = value;
+}
+
 /** The subschemas a property named `name` must satisfy, across every part. */
 function partsForName(facts: Facts, name: string): Located[] {
   const parts: Located[] = [...(facts.properties.get(name) ?? [])];
   for (const part of facts.parts) {
     const node = partObject(part);
     if (!node) continue;
-    const declared = node.properties !== undefined && typeof node.properties === "object" && name in (node.properties as object);
+    const declared = node.properties !== null && typeof node.properties === "object" && Object.hasOwn(node.properties, name);
     let matched = false;
     const patterns = node.patternProperties as Record<string, unknown> | undefined;
     if (patterns && typeof patterns === "object") {
@@ -52,12 +58,19 @@ export function compileObject(facts: Facts, ctx: CompileContext, compileParts: C
   const pointer = pointerOf(facts);
   const names = [...new Set([...facts.properties.keys(), ...facts.required])];
   const columns: Array<{ name: string; required: boolean; drawAlways: boolean; plan: NodePlan }> = [];
+  const nameValidators = facts.propertyNames.map((p) => ctx.loaded.validatorAt(p.pointer, p.doc));
   for (const name of names) {
     const parts = partsForName(facts, name);
     const required = facts.required.has(name);
-    if (parts.some((p) => p.node === false)) {
-      if (required) throw new SynthError("UNSATISFIABLE", `property "${name}" is required but its schema is false`, { pointer: joinPointer(pointer, "required") });
-      continue; // a property whose schema is false must be absent
+    // A property whose schema is false, or whose name propertyNames rejects, must be absent.
+    const forbidden = parts.some((p) => p.node === false) || !collectFacts(parts, ctx).satisfiable;
+    const badName = facts.propertyNames.length > 0 && (!collectFacts(facts.propertyNames, ctx).satisfiable || !nameValidators.every((validate) => validate(name)));
+    if (forbidden || badName) {
+      if (required) {
+        const why = forbidden ? "its schema allows no value" : "propertyNames does not allow its name";
+        throw new SynthError("UNSATISFIABLE", `property "${name}" is required but ${why}`, { pointer: joinPointer(pointer, "required") });
+      }
+      continue;
     }
     const overridden = override?.(name, parts, required);
     // A column described by statistics is always drawn: its nullFraction decides when it is empty.
@@ -71,8 +84,12 @@ export function compileObject(facts: Facts, ctx: CompileContext, compileParts: C
     throw new SynthError("UNSATISFIABLE", `${requiredCount} properties are required but maxProperties is ${maxProperties}`, { pointer });
   }
   const extraName = extraPropertySampler(facts, ctx, compileParts);
+  // An object the schema says nothing about the members of gets a few made-up members now and then.
+  const freeForm =
+    columns.length === 0 && extraName !== undefined && maxProperties > 0 && facts.additionalProperties !== false && !facts.unmodelled.includes("unevaluatedProperties");
   const exact =
     columns.every((c) => c.plan.exact) &&
+    !(freeForm && (facts.patternProperties.length > 0 || facts.additionalProperties !== false && facts.additionalProperties.length > 0)) &&
     facts.propertyNames.length === 0 &&
     facts.dependentSchemas.size === 0 &&
     dependents.size === 0 &&
@@ -82,13 +99,17 @@ export function compileObject(facts: Facts, ctx: CompileContext, compileParts: C
       const node = partObject(part);
       if (!node || node.additionalProperties === undefined || node.additionalProperties === true) return true;
       const own = (node.properties ?? {}) as object;
-      return columns.every((c) => c.name in own);
+      return columns.every((c) => Object.hasOwn(own, c.name));
     });
   const runtime = ctx.runtime;
   const maxDepth = ctx.options.maxDepth;
   const count = columns.length;
+  // Writers' fast path (see NodePlan.fields): only when `sample` below reduces to one draw per column.
+  const simple = !freeForm && dependents.size === 0 && facts.minProperties === undefined && facts.maxProperties === undefined && maxDepth > 0;
+  const fields = simple ? columns.map((c) => ({ name: c.name, draw: fieldDraw(c.plan.sample, c.drawAlways) })) : undefined;
   return {
     exact,
+    ...(fields ? { fields } : {}),
     sample: (rng, row) => {
       const deep = runtime.depth >= maxDepth;
       const out: Record<string, unknown> = {};
@@ -98,24 +119,37 @@ export function compileObject(facts: Facts, ctx: CompileContext, compileParts: C
         if (!column.drawAlways && (deep || present >= maxProperties || !rng.chance(OPTIONAL_PRESENCE))) continue;
         const value = column.plan.sample(rng, row);
         if (value === OMIT) continue;
-        out[column.name] = value;
+        setProperty(out, column.name, value);
         present++;
+      }
+      if (freeForm && !deep && rng.chance(0.5)) {
+        for (let n = 1 + rng.below(2); n > 0 && present < maxProperties; n--) {
+          const [name, value] = extraName!(rng, row);
+          if (Object.hasOwn(out, name)) continue;
+          setProperty(out, name, value);
+          present++;
+        }
       }
       if (dependents.size > 0) addDependents(out, columns, dependents, rng, row);
       if (present < minProperties) {
         for (let i = 0; i < count && Object.keys(out).length < minProperties; i++) {
           const column = columns[i]!;
-          if (!(column.name in out)) out[column.name] = column.plan.sample(rng, row);
+          if (!Object.hasOwn(out, column.name)) setProperty(out, column.name, column.plan.sample(rng, row));
         }
         for (let n = 0; Object.keys(out).length < minProperties && n < minProperties * 4; n++) {
           if (!extraName) break;
           const [name, value] = extraName(rng, row);
-          if (!(name in out)) out[name] = value;
+          if (!Object.hasOwn(out, name)) setProperty(out, name, value);
         }
       }
       return out;
     },
   };
+}
+
+/** A column as `sample` draws it when not deep and without maxProperties: present always, or by chance. */
+function fieldDraw(sample: Sample<unknown>, drawAlways: boolean): Sample<unknown> {
+  return drawAlways ? sample : (rng, row) => (rng.chance(OPTIONAL_PRESENCE) ? sample(rng, row) : OMIT);
 }
 
 function addDependents(
@@ -130,9 +164,9 @@ function addDependents(
   while (queue.length > 0) {
     const name = queue.pop()!;
     for (const dependent of dependents.get(name) ?? []) {
-      if (dependent in out) continue;
+      if (Object.hasOwn(out, dependent)) continue;
       const plan = byName.get(dependent);
-      out[dependent] = plan ? plan.sample(rng, row) : null;
+      setProperty(out, dependent, plan ? plan.sample(rng, row) : null);
       queue.push(dependent);
     }
   }
@@ -141,7 +175,15 @@ function addDependents(
 /** Names and values for properties beyond the declared ones, when minProperties asks for more. */
 function extraPropertySampler(facts: Facts, ctx: CompileContext, compileParts: CompileParts): Sample<[string, unknown]> | undefined {
   if (facts.additionalProperties === false && facts.patternProperties.length === 0) return undefined;
-  const namePlan = facts.propertyNames.length > 0 ? compileParts([...facts.propertyNames, { node: { type: "string" }, base: "", pointer: "" }], ctx) : undefined;
+  let namePlan: NodePlan | undefined;
+  if (facts.propertyNames.length > 0) {
+    try {
+      namePlan = compileParts([...facts.propertyNames, { node: { type: "string" }, base: "", pointer: "" }], ctx);
+    } catch (error) {
+      if (error instanceof SynthError && error.kind === "unsatisfiable") return undefined; // no name is allowed
+      throw error;
+    }
+  }
   const valueParts = facts.additionalProperties === false ? [] : facts.additionalProperties;
   const valuePlan = compileParts(valueParts.length > 0 ? valueParts : [{ node: true, base: "", pointer: pointerOf(facts) }], ctx);
   return (rng, row) => {
