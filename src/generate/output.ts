@@ -1,9 +1,12 @@
+import { once } from "node:events";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { availableParallelism } from "node:os";
 import type { Writable } from "node:stream";
 import { SynthError } from "../errors/synth-error.js";
 import { csvEncoder, jsonArrayEncoder, jsonLinesEncoder, type OutputFormat, type RecordEncoder } from "../sinks/encoders.js";
-import { writeRecords } from "../sinks/write-records.js";
+import { batchText, rowTextFor, type BatchText } from "./batch.js";
 import type { Compiled } from "./compile.js";
-import { sampleRows } from "./rows.js";
 
 export interface RangeOutput {
   format: OutputFormat;
@@ -15,6 +18,23 @@ export interface RangeOutput {
   /** CSV header row (default: only when the range starts the run). */
   header?: boolean;
 }
+
+export interface WriteOptions {
+  /**
+   * Worker threads generating in parallel (output is byte-identical for any count). Default: one per
+   * core, fewer for small runs, where starting threads would cost more than it saves.
+   */
+  threads?: number;
+  /** Called after each batch is written with the rows written so far (for progress displays). */
+  onProgress?: (rowsDone: number) => void;
+}
+
+/** Each batch of rows is about this many characters: large writes, bounded memory. */
+export const BATCH_CHARS = 1 << 17;
+/** Rows per thread below which the default thread count does not add another thread. */
+export const MIN_ROWS_PER_THREAD = 100_000;
+/** Rows drawn first, on the main thread, to size the batches (and written as the first batch). */
+const PROBE_ROWS = 64;
 
 export function encoderFor(compiled: Compiled, output: RangeOutput): RecordEncoder {
   const { plan } = compiled;
@@ -32,8 +52,62 @@ export function encoderFor(compiled: Compiled, output: RangeOutput): RecordEncod
   return jsonArrayEncoder({ first: output.from === 0, last: output.to === output.total });
 }
 
-/** Writes rows from..to of a compiled run to a stream in the chosen format. */
-export async function writeRange(compiled: Compiled, output: RangeOutput, out: Writable): Promise<number> {
+/** The text of any rows of the range, as the main thread or a worker makes it. */
+export function rangeBatchText(compiled: Compiled, output: RangeOutput): BatchText {
   const encoder = encoderFor(compiled, output);
-  return writeRecords(sampleRows(compiled.plan, compiled.seed, output.from, output.to), encoder, out, output.from);
+  return batchText(rowTextFor(compiled.plan, output.format, encoder), encoder, compiled.seed);
+}
+
+/** Worker threads run the compiled worker module: absent when running from the TypeScript sources. */
+const WORKER_BUILT = existsSync(fileURLToPath(new URL("./worker.js", import.meta.url)));
+
+/** The thread count for a run: as asked, else one per core but no more than the rows justify. */
+export function threadsFor(rows: number, asked: number | undefined): number {
+  if (!WORKER_BUILT) return 1; // same bytes, just not in parallel
+  if (asked !== undefined) return Math.max(1, Math.floor(asked));
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(rows / MIN_ROWS_PER_THREAD)));
+}
+
+async function write(out: Writable, data: string | Uint8Array): Promise<void> {
+  if (!out.write(data)) await once(out, "drain");
+}
+
+/**
+ * Writes rows from..to of a compiled run to a stream in the chosen format, in large chunks and
+ * waiting for the destination to drain when it asks to, so memory stays flat however many rows.
+ */
+export async function writeRange(compiled: Compiled, output: RangeOutput, out: Writable, options: WriteOptions = {}): Promise<number> {
+  const encoder = encoderFor(compiled, output);
+  const batch = rangeBatchText(compiled, output);
+  const { from, to } = output;
+  const onProgress = options.onProgress;
+  // A first small batch sizes the rest from the rows' actual width.
+  const probeEnd = Math.min(to, from + PROBE_ROWS);
+  const probe = batch(from, probeEnd);
+  const rowsPerBatch = Math.max(PROBE_ROWS, Math.min(1 << 16, Math.floor(BATCH_CHARS / Math.max(1, probe.length / Math.max(1, probeEnd - from)))));
+  const opening = encoder.header() + probe;
+  if (opening.length > 0) await write(out, opening);
+  onProgress?.(probeEnd - from);
+  const remaining = to - probeEnd;
+  const threads = Math.min(threadsFor(to - from, options.threads), Math.ceil(remaining / rowsPerBatch));
+  if (threads > 1) {
+    const { writeParallel } = await import("./parallel.js");
+    await writeParallel(compiled, output, out, batch, { from: probeEnd, rowsPerBatch, threads, onProgress: onProgress && ((rows) => onProgress(probeEnd - from + rows)) });
+  } else {
+    // Each batch is drawn while the previous one is still being written: the wait for the
+    // destination to drain comes after the work, not before it. At most one batch is in flight.
+    let draining: Promise<unknown> | undefined;
+    for (let row = probeEnd; row < to; ) {
+      const end = Math.min(to, row + rowsPerBatch);
+      const text = batch(row, end);
+      if (draining) await draining;
+      draining = out.write(text) ? undefined : once(out, "drain");
+      row = end;
+      onProgress?.(row - from);
+    }
+    if (draining) await draining;
+  }
+  const footer = encoder.footer();
+  if (footer.length > 0) await write(out, footer);
+  return to - from;
 }

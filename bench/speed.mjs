@@ -1,0 +1,178 @@
+// npm run bench [-- --quick] [-- --reps 5] [-- --rows 1000000] [-- --big-rows 10000000] [-- --big-threads-1] [-- --json results.json]
+//
+// Times `synth generate` against json-schema-faker 0.6.3 + csv-stringify, a plain @faker-js/faker loop
+// + csv-stringify, and ../shared/bench/hand-specialised.mjs (a generator hand-written for the reference
+// schema: the practical ceiling), on the reference schema with and without statistics and on the
+// bundled examples. Every figure is a whole process as a user runs it (start-up included), writing CSV
+// to a file: one warm-up run, then --reps runs, median quoted. Peak RSS comes from the process itself
+// (bench/rss-probe.mjs, worker threads included). Also measured: --threads scaling, RSS at 100,000 vs
+// 10,000,000 rows, and cold start for 10 rows.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SHARED = resolve(ROOT, "../shared");
+const BIN = join(ROOT, "bin/synth.js");
+const PROBE = join(ROOT, "bench/rss-probe.mjs");
+const REFERENCE = join(SHARED, "bench/reference.schema.json");
+const REFERENCE_STATS = join(ROOT, "bench/reference.stats.json");
+const HAND = join(SHARED, "bench/hand-specialised.mjs");
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const value = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const quick = flag("--quick");
+const REPS = Number(value("--reps", quick ? 3 : 5));
+const ROWS = Number(value("--rows", quick ? 300_000 : 1_000_000));
+const BIG_ROWS = Number(value("--big-rows", quick ? 2_000_000 : 10_000_000));
+const COLD_RUNS = Number(value("--cold-runs", quick ? 5 : 15));
+const jsonOut = value("--json", undefined);
+
+if (!existsSync(join(ROOT, "dist/cli/main.js"))) {
+  console.error("bench: build first (npm run build)");
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), "synth-bench-"));
+const probeFile = join(work, "probe.jsonl");
+
+/** Runs one process; resolves to wall seconds, output bytes, peak RSS (MB) and CPU seconds. */
+function run(command, out) {
+  return new Promise((resolvePromise, reject) => {
+    rmSync(probeFile, { force: true });
+    const started = performance.now();
+    const child = spawn(process.execPath, ["--import", PROBE, ...command], {
+      cwd: ROOT,
+      env: { ...process.env, SYNTH_BENCH_PROBE: probeFile },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`${command.join(" ")} exited ${code}: ${stderr}`));
+      const probe = JSON.parse(readFileSync(probeFile, "utf8").trim().split("\n").pop());
+      const bytes = out && existsSync(out) ? statSync(out).size : 0;
+      if (out) rmSync(out, { force: true });
+      resolvePromise({ seconds, bytes, rssMb: probe.maxRssKb / 1024, cpuSeconds: probe.cpuUs / 1e6 });
+    });
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Warm-up, then `reps` runs; medians. */
+async function measure(name, rows, build, reps = REPS, warmUp = true) {
+  const out = join(work, "out.csv");
+  if (warmUp) await run(build(out), out);
+  const results = [];
+  for (let i = 0; i < reps; i++) results.push(await run(build(out), out));
+  const seconds = median(results.map((r) => r.seconds));
+  const row = {
+    name,
+    rows,
+    seconds,
+    rowsPerSecond: rows / seconds,
+    mbPerSecond: median(results.map((r) => r.bytes / r.seconds / 1e6)),
+    rssMb: median(results.map((r) => r.rssMb)),
+    cpuSeconds: median(results.map((r) => r.cpuSeconds)),
+  };
+  console.log(
+    `  ${name.padEnd(44)} ${fmt(row.rowsPerSecond).padStart(10)} rows/s ${row.mbPerSecond.toFixed(1).padStart(7)} MB/s ${row.rssMb.toFixed(0).padStart(5)} MB RSS ${row.seconds.toFixed(2).padStart(7)} s wall ${row.cpuSeconds.toFixed(2).padStart(7)} s CPU  (${fmt(rows)} rows)`,
+  );
+  return row;
+}
+
+const fmt = (n) => Math.round(n).toLocaleString("en-GB");
+const synth = (schema, stats, rows, threads, extra = []) => (out) => [
+  BIN, "generate", "--schema", schema, ...(stats ? ["--stats", stats] : []), "--rows", String(rows),
+  "--output", out, "--force", "--quiet", ...(threads ? ["--threads", String(threads)] : []), ...extra,
+];
+
+const results = { machine: { cores: availableParallelism(), node: process.version, loadBefore: loadavg() }, runs: {}, ratios: {} };
+const ratio = (name, a, b) => {
+  const r = a.rowsPerSecond / b.rowsPerSecond;
+  results.ratios[name] = r;
+  console.log(`  ${name.padEnd(60)} ${r.toFixed(2)}×`);
+};
+
+console.log(`synth speed bench: ${availableParallelism()} cores, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(`${REPS} runs after a warm-up, median quoted; whole processes, start-up included, CSV to a file.\n`);
+
+console.log("Reference schema (../shared/bench/reference.schema.json):");
+const r = results.runs;
+r.hand = await measure("hand-specialised (ceiling)", ROWS, (out) => [HAND, String(ROWS), out]);
+r.synth1 = await measure("synth --threads 1", ROWS, synth(REFERENCE, undefined, ROWS, 1));
+r.synth2 = await measure("synth --threads 2", ROWS, synth(REFERENCE, undefined, ROWS, 2));
+r.synthStats1 = await measure("synth --threads 1, with statistics", ROWS, synth(REFERENCE, REFERENCE_STATS, ROWS, 1));
+r.synthStats2 = await measure("synth --threads 2, with statistics", ROWS, synth(REFERENCE, REFERENCE_STATS, ROWS, 2));
+const fakerRows = Math.max(20_000, Math.round(ROWS / 5));
+r.fakerLoop = await measure("@faker-js/faker loop + csv-stringify", fakerRows, (out) => [join(ROOT, "bench/competitors/faker-loop.mjs"), String(fakerRows), out]);
+const jsfRows = Math.max(10_000, Math.round(ROWS / 20));
+r.jsf = await measure("json-schema-faker 0.6.3 + csv-stringify", jsfRows, (out) => [join(ROOT, "bench/competitors/json-schema-faker.mjs"), REFERENCE, String(jsfRows), out], Math.min(REPS, 3));
+
+console.log("\nBundled examples (examples/*/schema.json + stats.json):");
+const examplesDir = join(ROOT, "examples");
+for (const name of existsSync(examplesDir) ? readdirSync(examplesDir).sort() : []) {
+  const schema = join(examplesDir, name, "schema.json");
+  if (!existsSync(schema)) continue;
+  const stats = existsSync(join(examplesDir, name, "stats.json")) ? join(examplesDir, name, "stats.json") : undefined;
+  const rows = Math.round(ROWS / 2);
+  r[`${name}-1`] = await measure(`${name}${stats ? " + stats" : ""} --threads 1`, rows, synth(schema, stats, rows, 1));
+  r[`${name}-2`] = await measure(`${name}${stats ? " + stats" : ""} --threads 2`, rows, synth(schema, stats, rows, 2));
+}
+
+console.log("\nMemory (reference schema, default threads):");
+r.small = await measure("synth, 100,000 rows", 100_000, synth(REFERENCE, undefined, 100_000, undefined), 3);
+r.big = await measure(`synth, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, undefined), 1, false);
+if (flag("--big-threads-1")) r.big1 = await measure(`synth --threads 1, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, 1), 1, false);
+
+console.log("\nCold start (10 rows to a file, wall time per process):");
+const cold = async (label, schema, stats) => {
+  const out = join(work, "cold.csv");
+  await run(synth(schema, stats, 10, undefined)(out), out);
+  const times = [];
+  for (let i = 0; i < COLD_RUNS; i++) times.push((await run(synth(schema, stats, 10, undefined)(out), out)).seconds);
+  const ms = median(times) * 1000;
+  console.log(`  ${label.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms median of ${COLD_RUNS} (min ${(Math.min(...times) * 1000).toFixed(0)} ms)`);
+  return ms;
+};
+results.coldStartMs = {
+  nodeAlone: await (async () => {
+    const times = [];
+    for (let i = 0; i < COLD_RUNS; i++) times.push((await run(["-e", "0"])).seconds);
+    const ms = median(times) * 1000;
+    console.log(`  ${"node -e 0 (the floor)".padEnd(44)} ${ms.toFixed(0).padStart(6)} ms`);
+    return ms;
+  })(),
+  reference: await cold("reference schema", REFERENCE, undefined),
+  ...(existsSync(join(examplesDir, "child-health/schema.json"))
+    ? { childHealth: await cold("examples/child-health + stats", join(examplesDir, "child-health/schema.json"), join(examplesDir, "child-health/stats.json")) }
+    : {}),
+};
+
+console.log("\nRatios (rows/s, this run):");
+ratio("synth --threads 1 / hand-specialised (target >= 0.7)", r.synth1, r.hand);
+ratio("synth --threads 1 with statistics / hand-specialised (target >= 0.5)", r.synthStats1, r.hand);
+ratio("synth --threads 1 / json-schema-faker (target >= 20)", r.synth1, r.jsf);
+ratio("synth --threads 1 / faker loop (target >= 5)", r.synth1, r.fakerLoop);
+ratio("synth --threads 2 / --threads 1 (target >= 1.7 on 2 cores)", r.synth2, r.synth1);
+ratio("synth --threads 2 / --threads 1, with statistics", r.synthStats2, r.synthStats1);
+const rssGrowth = r.big.rssMb / r.small.rssMb;
+results.ratios.rssBigOverSmall = rssGrowth;
+console.log(`  ${"peak RSS at " + fmt(BIG_ROWS) + " rows / at 100,000 rows (target <= 1.2, < 150 MB)"} ${rssGrowth.toFixed(2)}× (${r.big.rssMb.toFixed(0)} MB vs ${r.small.rssMb.toFixed(0)} MB)`);
+results.machine.loadAfter = loadavg();
+console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (figures from a busy machine are not comparable across runs; ratios within one run are)`);
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2) + "\n");
+rmSync(work, { recursive: true, force: true });
