@@ -1,0 +1,49 @@
+import { Command } from "commander";
+import { DEFAULT_NULL_TOKENS } from "../../io/read-table.js";
+import { DEFAULT_MIN_COUNT } from "../../profile/profile.js";
+import { compare } from "../../report/compare/compare.js";
+import { renderCompareJson, renderCompareText } from "../../report/compare/render.js";
+import { positiveInteger } from "../parse-flags.js";
+import { stdoutSink } from "../stdout.js";
+import { wantsColor } from "./describe.js";
+
+interface CompareFlags {
+  schema?: string;
+  json?: boolean;
+  null?: string[];
+  minCount: number;
+  color?: boolean;
+}
+
+export function compareCommand(): Command {
+  return new Command("compare")
+    .description("Report how faithful dummy data is to the real table (column shapes, missing values) and whether it copies real rows.")
+    .argument("<real>", "the real table (CSV or JSON Lines)")
+    .argument("<dummy>", "the dummy table to judge (CSV or JSON Lines)")
+    .option("--schema <file>", "the table's JSON Schema: its types decide how columns are read")
+    .option("--json", "print the report as JSON")
+    .option("--null <token...>", `CSV cells that mean "no value" (default: the empty cell and NA)`)
+    .option("--min-count <k>", "K, as given to profile: tells categories from free text the same way", positiveInteger(), DEFAULT_MIN_COUNT)
+    .option("--no-color", "no colour (also: NO_COLOR=1, or output not a terminal)")
+    .addHelpText(
+      "after",
+      `
+Scores follow SDMetrics: 1 - Kolmogorov-Smirnov statistic for numbers and dates (KSComplement),
+1 - total variation distance for categories (TVComplement); Column Shapes is their mean. Free text and
+identifiers are not scored. The report holds only aggregate figures, never values.
+
+Examples:
+  $ synth compare real.csv dummy.csv
+  $ synth compare real.csv dummy.csv --schema schema.json --json > report.json`,
+    )
+    .action(async (real: string, dummy: string, flags: CompareFlags) => {
+      const report = await compare({
+        real,
+        dummy,
+        ...(flags.schema ? { schema: flags.schema } : {}),
+        nullTokens: flags.null ?? DEFAULT_NULL_TOKENS,
+        minCount: flags.minCount,
+      });
+      stdoutSink().write(flags.json ? renderCompareJson(report) : renderCompareText(report, { color: wantsColor(flags.color) }));
+    });
+}

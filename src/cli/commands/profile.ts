@@ -1,0 +1,122 @@
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import { SynthError } from "../../errors/synth-error.js";
+import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
+import { DEFAULT_NULL_TOKENS, type TableFormat } from "../../io/read-table.js";
+import { formatJson } from "../../profile/format-json.js";
+import { DEFAULT_MIN_COUNT, profile, type ProfileResult } from "../../profile/profile.js";
+import type { ScanProgress } from "../../profile/scan-table.js";
+import { nonNegativeInteger, oneOf, positiveInteger, positiveNumber } from "../parse-flags.js";
+
+interface ProfileFlags {
+  output: string;
+  schema?: string;
+  schemaOut?: string;
+  minCount: number;
+  epsilon?: number;
+  seed?: number;
+  null?: string[];
+  format?: TableFormat;
+  force: boolean;
+  quiet: boolean;
+}
+
+const TABLE_FORMATS = ["csv", "jsonl"] as const;
+/** Files smaller than this are read too quickly for a progress line to help. */
+const PROGRESS_MIN_BYTES = 32 * 1024 * 1024;
+const REDRAW_MS = 250;
+
+/** A progress line on stderr, by bytes read, only when stderr is a terminal and the file is large. */
+function progressReporter(quiet: boolean): { update(progress: ScanProgress): void; done(): void } {
+  const stream = process.stderr;
+  let next = 0;
+  let drawn = false;
+  return {
+    update({ bytesRead, totalBytes, rows }) {
+      if (quiet || !stream.isTTY || totalBytes < PROGRESS_MIN_BYTES) return;
+      const now = Date.now();
+      if (now < next) return;
+      next = now + REDRAW_MS;
+      stream.write(`\r\x1b[2Ksynth: profiling ${((100 * bytesRead) / totalBytes).toFixed(1)}% (${rows.toLocaleString("en-GB")} rows)`);
+      drawn = true;
+    },
+    done() {
+      if (drawn) stream.write("\r\x1b[2K");
+    },
+  };
+}
+
+function summarise(result: ProfileResult, statsFile: string, schemaFile: string | undefined): string {
+  const lines = [`synth: profiled ${result.stats.rows} rows, ${result.columns.length} columns -> ${statsFile}${schemaFile ? ` and ${schemaFile}` : ""}`];
+  const width = Math.max(...result.columns.map((c) => c.name.length));
+  for (const column of result.columns) lines.push(`  ${column.name.padEnd(width)}  ${column.kind.padEnd(11)}  ${column.reason}`);
+  for (const note of result.stats.disclosure?.notes ?? []) lines.push(`  - ${note}`);
+  return lines.join("\n") + "\n";
+}
+
+function reportRowCheck(result: ProfileResult, schemaFile: string): void {
+  const check = result.rowCheck;
+  if (!check || check.rowsFailed === 0) return;
+  process.stderr.write(`synth: warning: ${check.rowsFailed} of ${check.rowsChecked} rows do not match ${schemaFile}:\n`);
+  for (const failure of check.failures) process.stderr.write(`  line ${failure.line}: ${failure.pointer || "/"} ${failure.message}\n`);
+  if (check.rowsFailed > check.failures.length) process.stderr.write(`  ... and ${check.rowsFailed - check.failures.length} more\n`);
+}
+
+export function profileCommand(): Command {
+  return new Command("profile")
+    .description("Profile a real table (CSV or JSON Lines) into column statistics that are safe to share, and a JSON Schema when you have none.")
+    .argument("<data>", "the real table: CSV with a header row, or JSON Lines")
+    .requiredOption("--output <file>", "where to write the statistics (for `synth generate --stats`)")
+    .option("--schema <file>", "your JSON Schema for the table: its types are used, and rows that do not match it are reported")
+    .option("--schema-out <file>", "write the inferred JSON Schema (2020-12) here (without --schema)")
+    .option("--min-count <k>", "K: publish nothing that rests on fewer than K records", positiveInteger(), DEFAULT_MIN_COUNT)
+    .option("--epsilon <e>", "differential privacy: add Laplace noise to every published count, spending this budget", positiveNumber)
+    .option("--seed <n>", "seed for the privacy noise, for reproducible runs (default: unpredictable; anyone who knows the seed can remove the noise)", nonNegativeInteger())
+    .option("--null <token...>", `CSV cells that mean "no value" (default: the empty cell and NA)`)
+    .addOption(new Option("--format <format>", "input format (default: from the extension)").choices(TABLE_FORMATS).argParser(oneOf(TABLE_FORMATS)))
+    .option("--force", "replace output files that exist", false)
+    .option("--quiet", "no progress line or summary on stderr", false)
+    .addHelpText(
+      "after",
+      `
+Disclosure control (on by default): values seen fewer than K times are withheld; numeric and date
+ranges come from the K-th smallest and largest values, never the extremes; free text and identifiers
+publish only their shape. See the statistics file's "disclosure" section for what was done.
+
+Examples:
+  $ synth profile patients.csv --output stats.json --schema-out schema.json
+  $ synth profile patients.csv --schema schema.json --output stats.json --epsilon 1
+  $ synth profile survey.csv --output stats.json --schema-out schema.json --null "" NA -99`,
+    )
+    .action(async (data: string, flags: ProfileFlags) => {
+      if (flags.schema && flags.schemaOut) {
+        throw new SynthError("USAGE", "--schema-out writes an inferred schema; with --schema your own schema is used as it is");
+      }
+      for (const out of [flags.output, flags.schemaOut]) {
+        if (out === undefined) continue;
+        if (resolve(out) === resolve(data)) throw new SynthError("USAGE", "an output file is the data file itself", { file: out });
+        // Before reading a large file, not after: an output that cannot be written should fail at once.
+        assertWritable(out, flags.force);
+      }
+      const progress = progressReporter(flags.quiet);
+      let result: ProfileResult;
+      try {
+        result = await profile({
+          input: data,
+          ...(flags.format ? { format: flags.format } : {}),
+          ...(flags.schema ? { schema: flags.schema } : {}),
+          minCount: flags.minCount,
+          ...(flags.epsilon !== undefined ? { epsilon: flags.epsilon } : {}),
+          ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+          nullTokens: flags.null ?? DEFAULT_NULL_TOKENS,
+          onProgress: (p) => progress.update(p),
+        });
+      } finally {
+        progress.done();
+      }
+      if (flags.schema) reportRowCheck(result, flags.schema);
+      writeFileAtomic(flags.output, formatJson(result.stats), { force: flags.force });
+      if (flags.schemaOut && result.schema) writeFileAtomic(flags.schemaOut, formatJson(result.schema), { force: flags.force });
+      if (!flags.quiet) process.stderr.write(summarise(result, flags.output, flags.schemaOut));
+    });
+}

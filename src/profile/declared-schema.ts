@@ -1,0 +1,81 @@
+import type { ErrorObject } from "ajv";
+import { SynthError } from "../errors/synth-error.js";
+import { cellTypeOf, type CellType } from "../io/typed-cells.js";
+import { loadSchema, prepareSchema, type LoadedSchema } from "../schema/load.js";
+import type { Located } from "../schema/ref-index.js";
+
+/** What the data owner's schema says about one column: enough to choose the statistics' kind. */
+export interface DeclaredColumn {
+  cellType: CellType;
+  /** "date", "date-time", "nhs-number", ... */
+  format?: string;
+  /** The schema lists the allowed values: the column is categorical. */
+  hasEnum: boolean;
+  /** Marked as an identifier (x-identifier, or a synth identifier format). */
+  identifier: boolean;
+}
+
+export interface DeclaredSchema {
+  loaded: LoadedSchema;
+  columns: Map<string, DeclaredColumn>;
+}
+
+const MAX_REF_HOPS = 32;
+
+/** Follows $ref (and a lone allOf member) to the subschema that carries a property's type. */
+function resolveProperty(loaded: LoadedSchema, located: Located): Record<string, unknown> | undefined {
+  let current = located;
+  for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
+    const node = current.node;
+    if (node === null || typeof node !== "object") return undefined;
+    const schema = node as Record<string, unknown>;
+    if (typeof schema.$ref === "string" && schema.type === undefined) {
+      current = loaded.index.resolve(schema.$ref, current);
+      continue;
+    }
+    if (Array.isArray(schema.allOf) && schema.allOf.length === 1 && schema.type === undefined) {
+      current = { node: schema.allOf[0], base: current.base, pointer: `${current.pointer}/allOf/0` };
+      continue;
+    }
+    return schema;
+  }
+  return undefined;
+}
+
+const IDENTIFIER_FORMATS = new Set(["nhs-number", "ni-number", "upn", "uuid"]);
+
+function describeColumn(schema: Record<string, unknown> | undefined): DeclaredColumn {
+  if (!schema) return { cellType: "any", hasEnum: false, identifier: false };
+  const format = typeof schema.format === "string" ? schema.format : undefined;
+  return {
+    cellType: cellTypeOf(schema),
+    ...(format !== undefined ? { format } : {}),
+    hasEnum: Array.isArray(schema.enum),
+    identifier: schema["x-identifier"] === true || (format !== undefined && IDENTIFIER_FORMATS.has(format)),
+  };
+}
+
+/** Loads the owner's schema (a file or the document itself) and reads each top-level property's type. */
+export function loadDeclaredSchema(schema: string | object): DeclaredSchema {
+  const loaded = typeof schema === "string" ? loadSchema(schema) : prepareSchema(schema);
+  const root = resolveProperty(loaded, { node: loaded.schema, base: loaded.rootUri, pointer: "" });
+  const properties = root?.properties;
+  if (!properties || typeof properties !== "object") {
+    throw new SynthError("SCHEMA_UNSUPPORTED", "profile needs a schema for a table row: an object with properties", { file: loaded.file, pointer: "/properties" });
+  }
+  const columns = new Map<string, DeclaredColumn>();
+  for (const [name, node] of Object.entries(properties as Record<string, unknown>)) {
+    const located: Located = { node, base: loaded.rootUri, pointer: `/properties/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+    columns.set(name, describeColumn(resolveProperty(loaded, located)));
+  }
+  return { loaded, columns };
+}
+
+/** One line per failing row, without the value itself: the report may be read outside the secure setting. */
+export function describeRowError(errors: ErrorObject[] | null | undefined): { pointer: string; message: string } {
+  const error = errors?.[0];
+  if (!error) return { pointer: "", message: "does not match the schema" };
+  const params = error.params as Record<string, unknown>;
+  const pointer = error.keyword === "required" ? `/${String(params.missingProperty)}` : error.keyword === "additionalProperties" ? `/${String(params.additionalProperty)}` : error.instancePath;
+  return { pointer, message: error.message ?? "does not match the schema" };
+}

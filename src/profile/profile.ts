@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import { basename, extname } from "node:path";
+import { SynthError } from "../errors/synth-error.js";
+import type { TableFormat } from "../io/read-table.js";
+import { validateStats } from "../stats/load.js";
+import { STATS_FORMAT, STATS_VERSION, type ColumnStats, type StatsFile } from "../stats/types.js";
+import { TOOL_NAME, TOOL_VERSION } from "../version.js";
+import { loadDeclaredSchema } from "./declared-schema.js";
+import { PrivacyBudget } from "./disclosure/budget.js";
+import { LaplaceNoise } from "./disclosure/laplace.js";
+import { DisclosureLog } from "./disclosure/log.js";
+import { DEFAULT_KIND_RULES, decideColumn, type ColumnDecision } from "./infer-kind.js";
+import { inferSchema, type InferredColumn } from "./infer-schema.js";
+import { releaseColumn, type ReleaseContext } from "./release-column.js";
+import { scanTable, type RowCheck, type ScanProgress } from "./scan-table.js";
+
+export const STATS_SCHEMA_ID = "https://github.com/synth-data/synth/schemas/stats.schema.json";
+export const DEFAULT_MIN_COUNT = 10;
+
+export interface ProfileOptions {
+  /** The real table: CSV with a header row, or JSON Lines. */
+  input: string;
+  format?: TableFormat;
+  /** The owner's JSON Schema (a path or the document): its types are used and the rows checked against it. */
+  schema?: string | object;
+  /** K: nothing is published that rests on fewer than K records. Default 10. */
+  minCount?: number;
+  /** Differential-privacy budget: Laplace noise on every published count. Default: none. */
+  epsilon?: number;
+  /** Seed for the privacy noise, for reproducible runs. Default: from the OS's secure random source. */
+  seed?: number;
+  /** CSV cells read as "no value". Default: the empty cell and NA. */
+  nullTokens?: readonly string[];
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+export interface ProfileResult {
+  /** The statistics, validated against schemas/stats.schema.json. */
+  stats: StatsFile;
+  /** A JSON Schema for the table, when none was given. */
+  schema?: Record<string, unknown>;
+  /** What each column was taken to be, and why. */
+  columns: ColumnDecision[];
+  /** With a schema: the rows that do not match it (by line; values are never repeated). */
+  rowCheck?: RowCheck;
+}
+
+function checkOptions(options: ProfileOptions): { minCount: number; epsilon?: number } {
+  const minCount = options.minCount ?? DEFAULT_MIN_COUNT;
+  if (!Number.isSafeInteger(minCount) || minCount < 1) throw new SynthError("USAGE", `minCount must be a whole number of at least 1 (got ${minCount})`);
+  const epsilon = options.epsilon;
+  if (epsilon !== undefined && !(Number.isFinite(epsilon) && epsilon > 0)) throw new SynthError("USAGE", `epsilon must be a number greater than 0 (got ${epsilon})`);
+  if (options.seed !== undefined && !(Number.isSafeInteger(options.seed) && options.seed >= 0)) throw new SynthError("USAGE", `seed must be a whole number of at least 0 (got ${options.seed})`);
+  return { minCount, ...(epsilon !== undefined ? { epsilon } : {}) };
+}
+
+/**
+ * Profiles a real table into column statistics safe to take out of a secure setting, plus a JSON
+ * Schema when the owner has none. One streaming pass; memory does not grow with the number of rows.
+ */
+export async function profile(options: ProfileOptions): Promise<ProfileResult> {
+  const { minCount, epsilon } = checkOptions(options);
+  const declared = options.schema !== undefined ? loadDeclaredSchema(options.schema) : undefined;
+  const hash = createHash("sha256");
+  const scan = await scanTable(options.input, {
+    minCount,
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.nullTokens ? { nullTokens: options.nullTokens } : {}),
+    ...(declared ? { declared } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    onBytes: (chunk) => hash.update(chunk),
+  });
+
+  const rules = { ...DEFAULT_KIND_RULES, minCount };
+  const decisions = scan.columns.map((column) => decideColumn(column, rules, declared?.columns.get(column.name)));
+  const log = new DisclosureLog();
+  const budget = epsilon !== undefined ? new PrivacyBudget(epsilon, scan.columns.length) : undefined;
+  const context: ReleaseContext = {
+    minCount,
+    log,
+    ...(budget ? { privacy: { noise: new LaplaceNoise(options.seed), budget } } : {}),
+  };
+  const inferred: InferredColumn[] = scan.columns.map((accumulator, i) => ({
+    accumulator,
+    decision: decisions[i]!,
+    release: releaseColumn(accumulator, decisions[i]!, context),
+  }));
+
+  const table = basename(options.input, extname(options.input)) || "table";
+  const columns: Record<string, ColumnStats> = {};
+  for (const column of inferred) columns[column.decision.name] = column.release.stats;
+  // Under differential privacy the row count is the first column's noisy total: post-processing of
+  // counts already paid for, so it costs no further budget.
+  const rows = budget ? (inferred[0]?.release.rows ?? 0) : scan.rows;
+  const document: StatsFile = {
+    $schema: STATS_SCHEMA_ID,
+    format: STATS_FORMAT,
+    version: STATS_VERSION,
+    table,
+    rows,
+    provenance: {
+      tool: TOOL_NAME,
+      toolVersion: TOOL_VERSION,
+      createdAt: new Date().toISOString(),
+      source: { name: basename(options.input), format: scan.format, sha256: hash.digest("hex") },
+    },
+    disclosure: {
+      minCount,
+      epsilon: epsilon ?? null,
+      ...(budget ? { epsilonSpent: budget.spent, mechanism: "laplace" as const } : {}),
+      notes: log.notes(minCount, budget ? { epsilon: budget.epsilon, perColumn: budget.perColumn, seeded: options.seed !== undefined } : undefined),
+    },
+    columns,
+  };
+  const stats = validateStats(document, "<profile output>");
+  return {
+    stats,
+    ...(declared ? {} : { schema: inferSchema(inferred, table) }),
+    columns: decisions,
+    ...(scan.rowCheck ? { rowCheck: scan.rowCheck } : {}),
+  };
+}

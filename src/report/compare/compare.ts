@@ -1,0 +1,246 @@
+import { basename } from "node:path";
+import { openTable, type Cell, type TableFormat } from "../../io/read-table.js";
+import { loadDeclaredSchema } from "../../profile/declared-schema.js";
+import { DEFAULT_KIND_RULES, decideColumn } from "../../profile/infer-kind.js";
+import { DEFAULT_MIN_COUNT } from "../../profile/profile.js";
+import { scanTable } from "../../profile/scan-table.js";
+import { ReservoirSample } from "../../profile/sketch/reservoir.js";
+import { columnReading, type Canonical, type ColumnReading, type Metric } from "./column-values.js";
+import { closestDistances, percentile, RealRowIndex, rowKey, type DistanceColumn } from "./disclosure.js";
+import { ksComplement } from "./ks.js";
+import { RowSample } from "./row-sample.js";
+import { tvComplement } from "./tvd.js";
+
+/**
+ * How faithful a dummy table is to the real one, column by column (SDMetrics' Column Shapes), and
+ * whether it leaks real records (copied rows; distance to the closest real row). Runs where the real
+ * data lives; the report holds only aggregate figures.
+ */
+
+export interface CompareOptions {
+  real: string;
+  dummy: string;
+  /** The real table's JSON Schema (a path or the document): its types decide how columns are read. */
+  schema?: string | object;
+  realFormat?: TableFormat;
+  dummyFormat?: TableFormat;
+  /** CSV cells read as empty. Default: the empty cell and NA. */
+  nullTokens?: readonly string[];
+  /** K used to tell categories from free text, as profile does. Default 10. */
+  minCount?: number;
+  /** Dummy rows sampled for the distance to closest record. Default 1000. */
+  distanceSample?: number;
+  /** Real rows they are compared against. Default 50 000. */
+  distanceReference?: number;
+}
+
+export interface ColumnComparison {
+  column: string;
+  kind: ColumnReading["kind"];
+  metric: Metric | null;
+  /** 1 = same shape; null when the column is not scored (free text, identifiers, no real values). */
+  score: number | null;
+  missing: { real: number; dummy: number };
+  /** Dummy cells that do not read as the column's type (a number column holding text). */
+  unreadable: number;
+  note?: string;
+}
+
+export interface CompareReport {
+  real: { file: string; rows: number };
+  dummy: { file: string; rows: number };
+  columns: ColumnComparison[];
+  /** Mean score over scored columns (SDMetrics' Column Shapes), or null when none is scored. */
+  columnShapes: number | null;
+  /** Dummy columns absent from the real data. */
+  extraColumns: string[];
+  disclosure: {
+    /** Columns rows are compared on: all but identifiers, whose dummy values are fresh by design. */
+    comparedColumns: string[];
+    exactMatches: number;
+    exactMatchRate: number;
+    /** Dummy rows equal to a real row that is the only one of its kind in the real data. */
+    uniqueMatches: number;
+    uniqueMatchRate: number;
+    distanceToClosestRecord: {
+      median: number;
+      p5: number;
+      /** The same measure from real rows to their closest other real row, for scale. */
+      realToRealMedian: number;
+      dummyRowsSampled: number;
+      realRowsCompared: number;
+    };
+  };
+}
+
+const KS_VALUES_KEPT = 1_000_000;
+
+/** Per column: empties, unreadable cells, and what the metric needs (values for KS, counts for TV). */
+class ColumnCollector {
+  rows = 0;
+  missing = 0;
+  unreadable = 0;
+  min = Infinity;
+  max = -Infinity;
+  readonly values: ReservoirSample | undefined;
+  readonly counts: Map<string, number> | undefined;
+
+  constructor(readonly reading: ColumnReading) {
+    if (reading.metric === "KSComplement") this.values = new ReservoirSample(KS_VALUES_KEPT);
+    if (reading.metric === "TVComplement") this.counts = new Map();
+  }
+
+  add(value: Canonical): void {
+    this.rows++;
+    if (value === null) {
+      this.missing++;
+      return;
+    }
+    if (typeof value === "number") {
+      if (Number.isNaN(value)) {
+        this.unreadable++;
+        return;
+      }
+      if (value < this.min) this.min = value;
+      if (value > this.max) this.max = value;
+      this.values?.add(value);
+      return;
+    }
+    this.counts?.set(value, (this.counts.get(value) ?? 0) + 1);
+  }
+
+  get present(): number {
+    return this.rows - this.missing - this.unreadable;
+  }
+}
+
+interface Pass {
+  rows: number;
+  collectors: ColumnCollector[];
+  sample: RowSample<Canonical[]>;
+}
+
+async function readPass(
+  file: string,
+  readings: ColumnReading[],
+  options: { format?: TableFormat; nullTokens?: readonly string[] },
+  sampleSize: number,
+  seed: number,
+  onRow: (key: number) => void,
+  compared: number[],
+): Promise<Pass & { fileColumns: string[]; extraColumns: string[] }> {
+  const reader = openTable(file, { ...(options.format ? { format: options.format } : {}), ...(options.nullTokens ? { nullTokens: options.nullTokens } : {}) });
+  const collectors = readings.map((r) => new ColumnCollector(r));
+  const sample = new RowSample<Canonical[]>(sampleSize, seed);
+  let positions: number[] = [];
+  let rows = 0;
+  const canonical: Canonical[] = new Array(readings.length);
+  const keyCells: Canonical[] = new Array(compared.length);
+  for await (const batch of reader.batches()) {
+    if (positions.length === 0 || reader.format === "jsonl") {
+      const index = new Map(reader.columns.map((name, i) => [name, i]));
+      positions = readings.map((r) => index.get(r.name) ?? -1);
+    }
+    for (const row of batch) {
+      rows++;
+      for (let c = 0; c < readings.length; c++) {
+        const at = positions[c]!;
+        const cell: Cell | undefined = at === -1 ? undefined : row.cells[at];
+        const value = readings[c]!.read(cell);
+        canonical[c] = value;
+        collectors[c]!.add(value);
+      }
+      for (let i = 0; i < compared.length; i++) keyCells[i] = canonical[compared[i]!]!;
+      onRow(rowKey(keyCells));
+      const slot = sample.nextSlot();
+      if (slot >= 0) sample.put(slot, keyCells.slice());
+    }
+  }
+  const known = new Set(readings.map((r) => r.name));
+  return { rows, collectors, sample, fileColumns: [...reader.columns], extraColumns: reader.columns.filter((name) => !known.has(name)) };
+}
+
+function round(value: number, places = 4): number {
+  const scale = 10 ** places;
+  return Math.round(value * scale) / scale;
+}
+
+function scoreColumn(real: ColumnCollector, dummy: ColumnCollector, inDummy: boolean): ColumnComparison {
+  const reading = real.reading;
+  const base = {
+    column: reading.name,
+    kind: reading.kind,
+    metric: reading.metric,
+    missing: { real: round(real.rows > 0 ? real.missing / real.rows : 0), dummy: round(dummy.rows > 0 ? dummy.missing / dummy.rows : 0) },
+    unreadable: dummy.unreadable,
+  };
+  if (!inDummy) return { ...base, score: 0, note: "missing from the dummy data" };
+  if (reading.metric === null) return { ...base, score: null, note: reading.kind === "identifier" ? "not scored: identifier" : "not scored: free text" };
+  if (real.present === 0) return { ...base, score: null, note: "not scored: no real values" };
+  if (dummy.present === 0) return { ...base, score: 0, note: "no dummy values" };
+  const score = reading.metric === "KSComplement" ? ksComplement(real.values!.sorted(), dummy.values!.sorted()) : tvComplement(real.counts!, dummy.counts!);
+  return { ...base, score: round(score) };
+}
+
+export async function compare(options: CompareOptions): Promise<CompareReport> {
+  const minCount = options.minCount ?? DEFAULT_MIN_COUNT;
+  const declared = options.schema !== undefined ? loadDeclaredSchema(options.schema) : undefined;
+  const tableOptions = { ...(options.nullTokens ? { nullTokens: options.nullTokens } : {}) };
+  // First pass: what each real column is, decided exactly as profile decides it.
+  const scan = await scanTable(options.real, { minCount, ...tableOptions, ...(options.realFormat ? { format: options.realFormat } : {}) });
+  const rules = { ...DEFAULT_KIND_RULES, minCount };
+  const readings = scan.columns.map((column) => columnReading(decideColumn(column, rules, declared?.columns.get(column.name))));
+  const compared = readings.map((r, i) => (r.kind === "identifier" ? -1 : i)).filter((i) => i >= 0);
+
+  const index = new RealRowIndex();
+  const real = await readPass(options.real, readings, { ...tableOptions, ...(options.realFormat ? { format: options.realFormat } : {}) }, options.distanceReference ?? 50_000, 1, (key) => index.add(key), compared);
+  let exactMatches = 0;
+  let uniqueMatches = 0;
+  const dummy = await readPass(
+    options.dummy,
+    readings,
+    { ...tableOptions, ...(options.dummyFormat ? { format: options.dummyFormat } : {}) },
+    options.distanceSample ?? 1000,
+    2,
+    (key) => {
+      const count = index.count(key);
+      if (count > 0) exactMatches++;
+      if (count === 1) uniqueMatches++;
+    },
+    compared,
+  );
+
+  const dummyColumns = new Set(dummy.fileColumns);
+  const columns = readings.map((reading, i) => scoreColumn(real.collectors[i]!, dummy.collectors[i]!, dummyColumns.has(reading.name)));
+  const scored = columns.filter((c) => c.score !== null).map((c) => c.score!);
+
+  const distanceColumns: DistanceColumn[] = compared.map((i) => {
+    const collector = real.collectors[i]!;
+    return { numeric: collector.reading.numeric, range: collector.max > collector.min ? collector.max - collector.min : 0 };
+  });
+  const distances = closestDistances(dummy.sample.items, real.sample.items, distanceColumns);
+  const baselineProbe = real.sample.items.slice(0, Math.min(real.sample.items.length, dummy.sample.items.length || 1000));
+  const baseline = closestDistances(baselineProbe, real.sample.items, distanceColumns, true);
+
+  return {
+    real: { file: basename(options.real), rows: real.rows },
+    dummy: { file: basename(options.dummy), rows: dummy.rows },
+    columns,
+    columnShapes: scored.length > 0 ? round(scored.reduce((a, b) => a + b, 0) / scored.length) : null,
+    extraColumns: dummy.extraColumns,
+    disclosure: {
+      comparedColumns: compared.map((i) => readings[i]!.name),
+      exactMatches,
+      exactMatchRate: round(dummy.rows > 0 ? exactMatches / dummy.rows : 0),
+      uniqueMatches,
+      uniqueMatchRate: round(dummy.rows > 0 ? uniqueMatches / dummy.rows : 0),
+      distanceToClosestRecord: {
+        median: round(percentile(distances, 0.5)),
+        p5: round(percentile(distances, 0.05)),
+        realToRealMedian: round(percentile(baseline, 0.5)),
+        dummyRowsSampled: dummy.sample.items.length,
+        realRowsCompared: real.sample.items.length,
+      },
+    },
+  };
+}
