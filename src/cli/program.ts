@@ -1,6 +1,11 @@
 import { Command } from "commander";
 import { TOOL_VERSION } from "../version.js";
 import { generateCommand } from "./commands/generate.js";
+import { profileCommand } from "./commands/profile.js";
+import { compareCommand } from "./commands/compare.js";
+import { verifyCommand } from "./commands/verify.js";
+import { describeCommand } from "./commands/describe.js";
+import { requestCommand } from "./commands/request.js";
 
 /** Each command lives in its own file under commands/ and is only wired in here. */
 export function buildProgram(): Command {
@@ -18,5 +23,10 @@ Examples:
   $ synth compare real.csv dummy.csv`,
     );
   program.addCommand(generateCommand());
+  program.addCommand(profileCommand());
+  program.addCommand(compareCommand());
+  program.addCommand(verifyCommand());
+  program.addCommand(describeCommand());
+  program.addCommand(requestCommand());
   return program;
 }

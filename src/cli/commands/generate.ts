@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { compile } from "../../generate/compile.js";
+import { compile, placeInFile } from "../../generate/compile.js";
 import { writeRange } from "../../generate/output.js";
 import { generateToFile } from "../../generate/generate-file.js";
 import { SynthError } from "../../errors/synth-error.js";
@@ -11,6 +11,7 @@ import type { Compiled } from "../../generate/compile.js";
 import type { RangeOutput } from "../../generate/output.js";
 import { shardRange, parseShard, type Shard } from "../../generate/shard.js";
 import { stdoutSink } from "../stdout.js";
+import { requestForGenerate, writeExtractRange } from "../../request/apply.js";
 
 /** 10^12 rows: far beyond any real need, small enough that row indices stay exact integers. */
 const MAX_ROWS = 1e12;
@@ -28,6 +29,8 @@ interface GenerateFlags {
   label: boolean;
   threads?: number;
   quiet: boolean;
+  request?: string;
+  allowRemoteRefs: boolean;
 }
 
 export function generateCommand(): Command {
@@ -43,6 +46,8 @@ export function generateCommand(): Command {
     .option("--no-header", "CSV without the header row")
     .option("--label", 'mark the output as synthetic in its name: out.csv becomes out.synthetic.csv', false)
     .option("--threads <n>", "worker threads generating in parallel; output is identical for any count (default: one per core, fewer for small runs)", positiveInteger(256))
+    .option("--request <file>", "shape the output as a data request asks (`synth request`): only its columns, coarsened, its filters applied")
+    .option("--allow-remote-refs", "fetch http(s) $refs in the schema (by default synth never reaches the network)", false)
     .option("--quiet", "no progress line on stderr (it is shown only when stderr is a terminal)", false)
     .option("--shard <i/n>", "generate only the i-th of n contiguous parts of the run (1-based)", (raw: string) => {
       try {
@@ -60,36 +65,53 @@ Examples:
   $ synth generate --schema schema.json --rows 1000000 --shard 2/4 --output part-2.csv`,
     )
     .action(async (flags: GenerateFlags) => {
-      const compiled = await compile({ schema: flags.schema, ...(flags.stats ? { stats: flags.stats } : {}), seed: flags.seed, rows: flags.rows });
-      for (const warning of compiled.plan.warnings) process.stderr.write(`synth: warning: ${warning}\n`);
-      const [from, to] = flags.shard ? shardRange(flags.rows, flags.shard) : [0, flags.rows];
-      const range = { format: flags.format, from, to, total: flags.rows, header: flags.header && from === 0 };
-      const progress = progressLine(to - from, { quiet: flags.quiet });
-      const writer = async (c: Compiled, r: RangeOutput, out: NodeJS.WritableStream) => {
-        try {
-          return await writeRange(c, r, out as Writable, { ...(flags.threads ? { threads: flags.threads } : {}), onProgress: (rows) => progress.update(rows) });
-        } finally {
-          progress.done();
-        }
-      };
-      if (flags.output === undefined) {
-        if (flags.label) throw new SynthError("USAGE", "--label names the output file, so it needs --output");
-        await writer(compiled, range, stdoutSink());
-        return;
+      try {
+        await runGenerate(flags);
+      } catch (error) {
+        // Errors met while drawing rows name a place in the schema (or statistics): say which file.
+        throw placeInFile(error, flags.schema, flags.stats);
       }
-      const result = await generateToFile({
-        compiled,
-        schemaPath: flags.schema,
-        ...(flags.stats ? { statsPath: flags.stats } : {}),
-        output: flags.output,
-        format: flags.format,
-        rows: flags.rows,
-        ...(flags.shard ? { shard: flags.shard } : {}),
-        header: flags.header,
-        force: flags.force,
-        label: flags.label,
-        writer,
-      });
-      if (result.output !== flags.output) process.stderr.write(`synth: wrote ${result.output}\n`);
     });
+}
+
+async function runGenerate(flags: GenerateFlags): Promise<void> {
+  const compiled = await compile({
+    schema: flags.schema,
+    ...(flags.stats ? { stats: flags.stats } : {}),
+    seed: flags.seed,
+    rows: flags.rows,
+    ...(flags.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+  });
+  for (const warning of compiled.plan.warnings) process.stderr.write(`synth: warning: ${warning}\n`);
+  const request = flags.request === undefined ? undefined : requestForGenerate(compiled, flags.request);
+  const [from, to] = flags.shard ? shardRange(flags.rows, flags.shard) : [0, flags.rows];
+  const range = { format: flags.format, from, to, total: flags.rows, header: flags.header && from === 0 };
+  const progress = progressLine(to - from, { quiet: flags.quiet });
+  const writer = async (c: Compiled, r: RangeOutput, out: NodeJS.WritableStream) => {
+    try {
+      if (request) return await writeExtractRange(c, request, r, out as Writable);
+      return await writeRange(c, r, out as Writable, { ...(flags.threads ? { threads: flags.threads } : {}), onProgress: (rows) => progress.update(rows) });
+    } finally {
+      progress.done();
+    }
+  };
+  if (flags.output === undefined) {
+    if (flags.label) throw new SynthError("USAGE", "--label names the output file, so it needs --output");
+    await writer(compiled, range, stdoutSink());
+    return;
+  }
+  const result = await generateToFile({
+    compiled,
+    schemaPath: flags.schema,
+    ...(flags.stats ? { statsPath: flags.stats } : {}),
+    output: flags.output,
+    format: flags.format,
+    rows: flags.rows,
+    ...(flags.shard ? { shard: flags.shard } : {}),
+    header: flags.header,
+    force: flags.force,
+    label: flags.label,
+    writer,
+  });
+  if (result.output !== flags.output) process.stderr.write(`synth: wrote ${result.output}\n`);
 }

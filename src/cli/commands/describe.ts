@@ -1,0 +1,54 @@
+import { Command, Option } from "commander";
+import { describe, DESCRIBE_FORMATS, type DescribeFormat } from "../../report/describe/index.js";
+import { writeFileAtomic } from "../../io/atomic-write.js";
+import { oneOf } from "../parse-flags.js";
+import { stdoutSink } from "../stdout.js";
+
+interface DescribeFlags {
+  schema: string;
+  stats?: string;
+  sample?: string;
+  format: DescribeFormat;
+  output?: string;
+  force: boolean;
+  color?: boolean;
+}
+
+/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org) or --no-color. */
+export function wantsColor(flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
+  return process.stdout.isTTY === true;
+}
+
+export function describeCommand(): Command {
+  return new Command("describe")
+    .description("Write a data dictionary: each column's meaning, type, codes, range, distribution, dummy examples and sensitivity flags.")
+    .requiredOption("--schema <file>", "JSON Schema describing one record")
+    .option("--stats <file>", "column statistics (frequencies, ranges, how often empty)")
+    .option("--sample <file>", "dummy records (CSV, JSONL or JSON from `synth generate`) to take example values from; never real data")
+    .addOption(new Option("--format <format>", "text (terminal), markdown or html (one self-contained page)").choices(DESCRIBE_FORMATS).default("text").argParser(oneOf(DESCRIBE_FORMATS)))
+    .option("--output <file>", "write to a file instead of standard output")
+    .option("--force", "replace --output if it exists", false)
+    .option("--no-color", "no colour in the text format (also: NO_COLOR=1, or output not a terminal)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ synth describe --schema examples/child-health/schema.json --stats examples/child-health/stats.json
+  $ synth describe --schema examples/child-health/schema.json --stats examples/child-health/stats.json --sample dummy.csv --format html --output child-health.html`,
+    )
+    .action(async (flags: DescribeFlags) => {
+      const color = flags.output === undefined && flags.format === "text" && wantsColor(flags.color);
+      const text = await describe(
+        { schema: flags.schema, ...(flags.stats ? { stats: flags.stats } : {}), ...(flags.sample ? { sample: flags.sample } : {}) },
+        { format: flags.format, color },
+      );
+      if (flags.output === undefined) {
+        stdoutSink().write(text);
+        return;
+      }
+      writeFileAtomic(flags.output, text, { force: flags.force });
+    });
+}

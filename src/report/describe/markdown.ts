@@ -1,0 +1,80 @@
+import { typeLabel } from "./columns.js";
+import { emptyLine, flagWords, percent, type CodeRow, type Dictionary, type DictionaryColumn } from "./model.js";
+
+/** Text safe inside a Markdown table cell or list item. */
+export function mdCell(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/([*_`[\]<>])/g, "\\$1");
+}
+
+function code(text: string): string {
+  const ticks = text.includes("`") ? "``" : "`";
+  return `${ticks}${text.replace(/\|/g, "\\|")}${ticks}`;
+}
+
+const SPARK = " ▁▂▃▄▅▆▇█";
+
+function sparkline(fractions: number[]): string {
+  const max = Math.max(...fractions, 1e-12);
+  return fractions.map((f) => (f <= 0 ? SPARK[0] : SPARK[Math.max(1, Math.round((f / max) * 8))])).join("");
+}
+
+function columnSection(column: DictionaryColumn, index: number): string[] {
+  const out: string[] = [];
+  out.push(`### ${index + 1}. ${code(column.name)}${column.title ? ` — ${mdCell(column.title)}` : ""}`, "");
+  const flags = flagWords(column);
+  if (flags.length > 0) out.push(`> **${flags.map(mdCell).join(" · ")}**`, "");
+  if (column.description) out.push(mdCell(column.description), "");
+  out.push(`- **Type:** ${mdCell(typeLabel(column))}${column.unique ? ", unique" : ""}`);
+  out.push(`- **Empty:** ${mdCell(emptyLine(column))}`);
+  if (column.allowed) out.push(`- **Allowed:** ${column.allowed.min} … ${column.allowed.max}`);
+  if (column.observed) {
+    const median = column.observed.median ? `, median ${code(column.observed.median)}` : "";
+    out.push(`- **Range${column.observed.source === "sample" ? " (dummy sample)" : ""}:** ${code(column.observed.min)} … ${code(column.observed.max)}${median}`);
+  }
+  if (column.minLength !== undefined || column.maxLength !== undefined) out.push(`- **Length:** ${column.minLength ?? 0} … ${column.maxLength ?? "any"} characters`);
+  if (column.generator) out.push(`- **Values:** ${mdCell(column.generator)}`);
+  if (column.chart?.kind === "histogram") {
+    out.push(`- **Distribution${column.chart.source === "sample" ? " (dummy sample)" : ""}:** ${code(sparkline(column.chart.bins.map((b) => b.fraction)))} ${code(column.chart.from)} … ${code(column.chart.to)}`);
+  }
+  if (column.examples.length > 0) out.push(`- **Examples (dummy):** ${column.examples.map(code).join(", ")}`);
+  const rows: CodeRow[] | undefined = column.codeRows ?? column.codes?.map((c) => ({ value: String(c.value), ...(c.label ? { meaning: c.label } : {}) }));
+  if (rows) {
+    const shares = rows.some((r) => r.fraction !== undefined);
+    out.push("", shares ? "| Code | Meaning | Share |" : "| Code | Meaning |", shares ? "|---|---|--:|" : "|---|---|");
+    for (const row of rows) {
+      const share = row.fraction !== undefined ? ` ${percent(row.fraction)} |` : shares ? " |" : "";
+      out.push(`| ${code(row.value)} | ${mdCell(row.meaning ?? "")} |${share}`);
+    }
+    if (column.suppressed) out.push("", `*${column.suppressed.categories} rarer ${column.suppressed.categories === 1 ? "category" : "categories"} held back (${percent(column.suppressed.fraction)} of rows).*`);
+  } else if (column.chart?.kind === "bars") {
+    out.push("", "| Value | Share |", "|---|--:|");
+    for (const bar of column.chart.bars) out.push(`| ${code(bar.label)} | ${percent(bar.fraction)} |`);
+  }
+  out.push("");
+  return out;
+}
+
+/** The dictionary as Markdown, for a repository or an email. */
+export function renderMarkdown(dictionary: Dictionary): string {
+  const out: string[] = [];
+  out.push(`# ${mdCell(dictionary.title)}: data dictionary`, "");
+  if (dictionary.description) out.push(mdCell(dictionary.description), "");
+  out.push(`- **Schema:** ${code(dictionary.schemaFile)}${dictionary.id ? ` (${code(dictionary.id)})` : ""}`);
+  if (dictionary.stats) {
+    const parts = [dictionary.stats.file ? code(dictionary.stats.file) : "given", dictionary.stats.rows !== undefined ? `${dictionary.stats.rows.toLocaleString("en-GB")} rows` : "", dictionary.stats.createdAt ? `profiled ${dictionary.stats.createdAt.slice(0, 10)}` : ""].filter(Boolean);
+    out.push(`- **Statistics:** ${parts.join(", ")}`);
+    if (dictionary.stats.minCount !== undefined) out.push(`- **Disclosure control:** categories with fewer than ${dictionary.stats.minCount} records are held back`);
+  }
+  out.push(`- **Example values:** dummy data only (${mdCell(dictionary.sample.source)})`, "");
+  const direct = dictionary.columns.filter((c) => c.identifier?.value === "direct").length;
+  const special = dictionary.columns.filter((c) => c.specialCategory).length;
+  out.push(`${dictionary.columns.length} columns, ${direct} direct identifiers, ${special} special-category columns.`, "");
+  out.push("| # | Column | Title | Type | Empty | Flags |", "|--:|---|---|---|---|---|");
+  dictionary.columns.forEach((column, i) => {
+    const empty = !column.nullable && column.required ? "never" : column.empty ? percent(column.empty.fraction) : "may be";
+    out.push(`| ${i + 1} | ${code(column.name)} | ${mdCell(column.title ?? "")} | ${mdCell(typeLabel(column))} | ${empty} | ${mdCell(flagWords(column).join("; "))} |`);
+  });
+  out.push("", "## Columns", "");
+  dictionary.columns.forEach((column, i) => out.push(...columnSection(column, i)));
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}

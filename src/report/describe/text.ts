@@ -1,0 +1,134 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import { typeLabel } from "./columns.js";
+import type { Chart } from "./distribution.js";
+import { emptyLine, flagWords, percent, type Dictionary, type DictionaryColumn } from "./model.js";
+
+export interface TextOptions {
+  /** Colour on or off: the caller decides (TTY, NO_COLOR); the library never looks at process. */
+  color: boolean;
+  /** Line width (default 80). */
+  width?: number;
+}
+
+const LABEL = 11;
+const INDENT = 3;
+const BLOCKS = " ▁▂▃▄▅▆▇█";
+
+/**
+ * Word-wraps text so that every line fits `width` once prefixed by `hang`: lines after the first get
+ * `hang`; the caller puts something as wide before the first.
+ */
+export function wrap(text: string, width: number, hang = ""): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const limit = width - hang.length;
+    if (line === "") line = word;
+    else if (line.length + 1 + word.length <= limit) line += " " + word;
+    else {
+      lines.push(line);
+      line = word;
+    }
+    while (line.length > limit && limit > 10) {
+      lines.push(line.slice(0, limit));
+      line = line.slice(limit);
+    }
+  }
+  if (line !== "" || lines.length === 0) lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : hang + l));
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : text.slice(0, Math.max(0, width - 1)) + "…";
+}
+
+function bar(fraction: number, width: number): string {
+  const eighths = Math.round(Math.max(0, Math.min(1, fraction)) * width * 8);
+  const full = Math.floor(eighths / 8);
+  const rest = eighths % 8;
+  return "█".repeat(full) + (rest > 0 ? "▏▎▍▌▋▊▉"[rest - 1] ?? "" : "");
+}
+
+function sparkline(fractions: number[]): string {
+  const max = Math.max(...fractions, 1e-12);
+  return fractions.map((f) => (f <= 0 ? BLOCKS[0] : BLOCKS[Math.max(1, Math.round((f / max) * 8))])).join("");
+}
+
+function field(c: ChalkInstance, label: string, lines: string[]): string[] {
+  const pad = " ".repeat(INDENT);
+  return lines.map((line, i) => pad + (i === 0 ? c.dim(label.padEnd(LABEL)) : " ".repeat(LABEL)) + line);
+}
+
+function chartLines(c: ChalkInstance, chart: Chart, width: number): string[] {
+  const room = width - INDENT - LABEL;
+  if (chart.kind === "histogram") {
+    const source = chart.source === "sample" ? "dummy sample" : "statistics";
+    return [`${c.cyan(sparkline(chart.bins.map((b) => b.fraction)))}  ${chart.from} … ${chart.to}  ${c.dim(`(${source})`)}`];
+  }
+  const codeWidth = Math.min(8, Math.max(...chart.bars.map((b) => b.label.length)));
+  const barWidth = 14;
+  const meanings = chart.bars.some((b) => b.meaning);
+  const meaningWidth = meanings ? Math.max(8, room - codeWidth - 2 - 7 - 1 - barWidth) : 0;
+  const max = Math.max(...chart.bars.map((b) => b.fraction), 1e-12);
+  return chart.bars.map((b) => {
+    const meaning = meanings ? "  " + truncate(b.meaning ?? "", meaningWidth).padEnd(meaningWidth) : "";
+    return `${c.bold(truncate(b.label, codeWidth).padEnd(codeWidth))}${meaning} ${percent(b.fraction).padStart(6)} ${c.cyan(bar(b.fraction / max, barWidth))}`;
+  });
+}
+
+function columnBlock(c: ChalkInstance, column: DictionaryColumn, index: number, width: number): string[] {
+  const out: string[] = [];
+  const flags = flagWords(column);
+  const number = String(index + 1).padStart(2);
+  out.push(`${c.dim(number)} ${c.bold(column.name)}`);
+  const badges = [
+    ...(column.identifier ? [column.identifier.value === "direct" ? c.red.bold(`[${flags[0]}]`) : c.yellow(`[${flags[0]}]`)] : []),
+    ...(column.specialCategory ? [c.magenta(`[${flags[flags.length - 1]}]`)] : []),
+  ];
+  for (const badge of badges) out.push(" ".repeat(INDENT) + badge);
+  const text = width - INDENT - LABEL;
+  if (column.title) out.push(...field(c, "title", wrap(column.title, text)));
+  if (column.description) out.push(...field(c, "about", wrap(column.description, text)));
+  out.push(...field(c, "type", wrap(typeLabel(column) + (column.unique ? ", unique" : ""), text)));
+  out.push(...field(c, "empty", wrap(emptyLine(column), text)));
+  if (column.allowed) out.push(...field(c, "allowed", [`${column.allowed.min} … ${column.allowed.max}`]));
+  if (column.observed) {
+    const median = column.observed.median ? `, median ${column.observed.median}` : "";
+    const source = column.observed.source === "sample" ? " (dummy sample)" : "";
+    out.push(...field(c, "range", wrap(`${column.observed.min} … ${column.observed.max}${median}${source}`, text)));
+  }
+  if (column.minLength !== undefined || column.maxLength !== undefined) out.push(...field(c, "length", [`${column.minLength ?? 0} … ${column.maxLength ?? "any"} characters`]));
+  if (column.generator) out.push(...field(c, "values", [truncate(column.generator, text)]));
+  if (column.codes && !column.codeRows) {
+    out.push(...field(c, "codes", column.codes.map((code) => truncate(`${c.bold(String(code.value))}  ${code.label ?? ""}`, text + 20))));
+  }
+  if (column.chart) out.push(...field(c, column.chart.kind === "bars" ? (column.codes ? "codes" : "values") : "histogram", chartLines(c, column.chart, width)));
+  if (column.suppressed) out.push(...field(c, "", [c.dim(`+ ${column.suppressed.categories} rarer ${column.suppressed.categories === 1 ? "category" : "categories"} held back (${percent(column.suppressed.fraction)} of rows)`)]));
+  if (column.examples.length > 0) out.push(...field(c, "examples", wrap(column.examples.join(", "), text)));
+  return out;
+}
+
+/** The dictionary for a terminal, readable at 80 columns. */
+export function renderText(dictionary: Dictionary, options: TextOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const width = options.width ?? 80;
+  const lines: string[] = [];
+  lines.push(c.bold.underline(dictionary.title));
+  if (dictionary.description) lines.push(...wrap(dictionary.description, width));
+  lines.push("");
+  const identifiers = dictionary.columns.filter((col) => col.identifier?.value === "direct").length;
+  const indirect = dictionary.columns.filter((col) => col.identifier?.value === "indirect").length;
+  const special = dictionary.columns.filter((col) => col.specialCategory).length;
+  lines.push(...wrap(`${dictionary.columns.length} columns · ${identifiers} direct identifiers · ${indirect} indirect identifiers · ${special} special-category columns`, width));
+  lines.push(...wrap(`${c.dim("schema")}  ${dictionary.schemaFile}`, width, "  "));
+  if (dictionary.stats) {
+    const about = [dictionary.stats.rows !== undefined ? `${dictionary.stats.rows.toLocaleString("en-GB")} rows` : "", dictionary.stats.createdAt ? `profiled ${dictionary.stats.createdAt.slice(0, 10)}` : "", dictionary.stats.minCount !== undefined ? `categories under ${dictionary.stats.minCount} held back` : ""].filter(Boolean).join(", ");
+    lines.push(...wrap(`${c.dim("stats")}   ${dictionary.stats.file ?? "given"}${about ? ` (${about})` : ""}`, width, "  "));
+  }
+  lines.push(...wrap(`${c.dim("examples")} from dummy data only: ${dictionary.sample.source}`, width, "  "));
+  dictionary.columns.forEach((column, i) => {
+    lines.push("", c.dim("─".repeat(width)));
+    lines.push(...columnBlock(c, column, i, width));
+  });
+  return lines.join("\n") + "\n";
+}
