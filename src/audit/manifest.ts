@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import type { ValidateFunction } from "ajv";
 import { SynthError } from "../errors/synth-error.js";
 import { readJsonFile } from "../io/json-file.js";
-import { createStrictAjv } from "../schema/ajv.js";
+import { ownValidator } from "../schema/own-validators.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import type { OutputFormat } from "../sinks/encoders.js";
 import { digestFile, type FileDigest } from "./hash.js";
@@ -74,10 +72,8 @@ export async function buildManifest(input: ManifestInput): Promise<Manifest> {
   };
 }
 
-let validator: ValidateFunction | undefined;
-
 export function validateManifest(document: unknown, file: string): Manifest {
-  validator ??= createStrictAjv().compile(JSON.parse(readFileSync(new URL("../../schemas/manifest.schema.json", import.meta.url), "utf8")) as object);
+  const validator = ownValidator("manifest");
   if (!validator(document)) {
     const error = validator.errors?.[0];
     throw new SynthError("MANIFEST_INVALID", `not a synth manifest: ${error?.message ?? "invalid"}`, { file, pointer: error?.instancePath ?? "" });

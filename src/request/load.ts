@@ -1,19 +1,16 @@
 import { readFileSync } from "node:fs";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { readJsonFile } from "../io/json-file.js";
-import { createStrictAjv } from "../schema/ajv.js";
+import { ownValidator } from "../schema/own-validators.js";
 
 const REQUEST_SCHEMA_URL = new URL("../../schemas/request.schema.json", import.meta.url);
-
-let validator: ValidateFunction | undefined;
 
 export function requestSchema(): object {
   return JSON.parse(readFileSync(REQUEST_SCHEMA_URL, "utf8")) as object;
 }
 
 function requestValidator(): ValidateFunction {
-  validator ??= createStrictAjv().compile(requestSchema());
-  return validator;
+  return ownValidator("request");
 }
 
 export interface FormatIssue {

@@ -61,8 +61,8 @@ export function createUserAjv(draft: Draft, extra: Options = {}): Ajv {
 }
 
 /** A validator for synth's own documents (statistics, manifests, requests): strict in every way. */
-export function createStrictAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, logger: false });
+export function createStrictAjv(extra: Options = {}): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, logger: false, ...extra });
   addFormats(ajv as unknown as Ajv, { mode: "full" });
   return ajv;
 }

@@ -4,6 +4,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { SynthError } from "../errors/synth-error.js";
 import { parseJsonText, readJsonFile } from "../io/json-file.js";
 import { createUserAjv, draftOf, type Draft } from "./ajv.js";
+import { metaSchemaValidator } from "./own-validators.js";
 import { RefIndex, type RefSite } from "./ref-index.js";
 
 /** Base URI for schemas without $id. The .invalid TLD is reserved: it can never be fetched. */
@@ -15,8 +16,8 @@ export interface LoadedSchema {
   /** The file the schema came from, as the user named it (for messages). */
   file: string;
   ajv: Ajv;
-  /** Validates a whole record against the root schema. */
-  validate: ValidateFunction;
+  /** Validates a whole record against the root schema (compiled on first use). */
+  readonly validate: ValidateFunction;
   index: RefIndex;
   rootUri: string;
   /**
@@ -53,17 +54,6 @@ function describeAjvError(error: ErrorObject): string {
   return error.message ?? "invalid";
 }
 
-const metaValidators = new Map<Draft, Ajv>();
-
-/** One validator per draft for meta-schema checks: compiling a meta-schema costs far more than checking against it. */
-function metaValidator(draft: Draft): Ajv {
-  let found = metaValidators.get(draft);
-  if (!found) {
-    found = createUserAjv(draft);
-    metaValidators.set(draft, found);
-  }
-  return found;
-}
 
 /** Checks a schema document against its draft's meta-schema and compiles it; throws SCHEMA_INVALID. */
 export function prepareSchema(schema: unknown, file = "<schema>", options: PrepareOptions = {}): LoadedSchema {
@@ -77,8 +67,8 @@ export function prepareSchema(schema: unknown, file = "<schema>", options: Prepa
   }
   // Checked once against the meta-schema here; the compiling validator need not check again.
   const ajv = createUserAjv(draft, { validateSchema: false });
-  const meta = metaValidator(draft);
-  if (!meta.validateSchema(schema as object)) {
+  const meta = metaSchemaValidator(draft);
+  if (!meta(schema)) {
     const error = firstMetaError(meta.errors ?? []);
     throw new SynthError("SCHEMA_INVALID", `not a valid JSON Schema: ${describeAjvError(error)}`, { file, pointer: error.instancePath });
   }
@@ -93,28 +83,35 @@ export function prepareSchema(schema: unknown, file = "<schema>", options: Prepa
   }
   const index = new RefIndex(schema, rootUri, draft);
   loadReferencedDocuments(index, ajv, draft, file, options);
-  let validate: ValidateFunction;
   try {
-    if (typeof schema === "boolean") {
-      validate = ajv.compile(schema as never);
-    } else {
-      ajv.addSchema(ownId !== undefined ? (schema as object) : { ...(schema as object), $id: rootUri });
-      validate = ajv.getSchema(rootUri)!;
-    }
+    if (typeof schema !== "boolean") ajv.addSchema(ownId !== undefined ? (schema as object) : { ...(schema as object), $id: rootUri });
   } catch (error) {
     throw compileError(error, file);
   }
+  // Compiled on first use: a plan whose records are valid by construction never needs it, and
+  // compiling a large schema is a good part of start-up.
+  let compiled: ValidateFunction | undefined;
+  const rootValidator = (): ValidateFunction => {
+    try {
+      compiled ??= typeof schema === "boolean" ? ajv.compile(schema as never) : ajv.getSchema(rootUri)!;
+    } catch (error) {
+      throw compileError(error, file);
+    }
+    return compiled;
+  };
   const validators = new Map<string, ValidateFunction>();
   return {
     schema,
     draft,
     file,
     ajv,
-    validate,
+    get validate() {
+      return rootValidator();
+    },
     index,
     rootUri,
     validatorAt(pointer: string, doc?: string): ValidateFunction {
-      if (pointer === "" && doc === undefined) return validate;
+      if (pointer === "" && doc === undefined) return rootValidator();
       const key = doc === undefined ? pointer : `${doc}#${pointer}`;
       let found = validators.get(key);
       if (!found) {
@@ -211,8 +208,8 @@ function registerDocument(document: unknown, uri: string, index: RefIndex, ajv: 
   if (docDraft === undefined) {
     throw new SynthError("SCHEMA_UNSUPPORTED", `unsupported $schema ${JSON.stringify((document as { $schema?: unknown }).$schema)}`, { file: name, pointer: "/$schema" });
   }
-  const meta = metaValidator(docDraft);
-  if (!meta.validateSchema(document as object)) {
+  const meta = metaSchemaValidator(docDraft);
+  if (!meta(document)) {
     const error = firstMetaError(meta.errors ?? []);
     throw new SynthError("SCHEMA_INVALID", `not a valid JSON Schema: ${describeAjvError(error)}`, { file: name, pointer: error.instancePath });
   }

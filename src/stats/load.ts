@@ -1,18 +1,12 @@
-import { readFileSync } from "node:fs";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { joinPointer } from "../errors/json-pointer.js";
 import { SynthError } from "../errors/synth-error.js";
 import { readJsonFile } from "../io/json-file.js";
-import { createStrictAjv } from "../schema/ajv.js";
+import { ownValidator } from "../schema/own-validators.js";
 import type { StatsFile } from "./types.js";
 
-const STATS_SCHEMA_URL = new URL("../../schemas/stats.schema.json", import.meta.url);
-
-let validator: ValidateFunction | undefined;
-
 function statsValidator(): ValidateFunction {
-  validator ??= createStrictAjv().compile(JSON.parse(readFileSync(STATS_SCHEMA_URL, "utf8")) as object);
-  return validator;
+  return ownValidator("stats");
 }
 
 /** The most useful of ajv's errors: the deepest one, since oneOf failures report every branch. */
