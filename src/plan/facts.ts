@@ -281,9 +281,15 @@ function applyKeyword(
       (value as unknown[]).forEach((_, i) => visit(child(loc, keyword, i)));
       return;
     case "anyOf":
-    case "oneOf":
+    case "oneOf": {
+      const codes = labelledCodes(value as unknown[], keyword);
+      if (codes) {
+        facts.enumValues = intersectEnum(facts.enumValues, codes);
+        return;
+      }
       facts[keyword].push({ key: groupKey(loc, keyword), options: (value as unknown[]).map((_, i) => child(loc, keyword, i)) });
       return;
+    }
     case "not":
       // "not" of a schema that accepts everything accepts nothing.
       if (acceptsEverything(value)) facts.satisfiable = false;
@@ -379,6 +385,26 @@ function applyKeyword(
       return;
   }
   void draft7;
+}
+
+/** Keywords a labelled code may carry beside its const: they describe it, never constrain it. */
+const CODE_LABELS = new Set(["const", "title", "description", "$comment", "examples", "deprecated", "x-codes"]);
+
+/**
+ * `oneOf: [{const: "1", title: "Male"}, ...]` is the JSON Schema idiom for labelled codes, and means
+ * exactly an enum of the consts (for oneOf, minus any const listed twice, which would match twice).
+ * Read that way it needs no branch choice and no check per value.
+ */
+function labelledCodes(options: unknown[], keyword: "anyOf" | "oneOf"): unknown[] | undefined {
+  if (options.length === 0) return undefined;
+  const values: unknown[] = [];
+  for (const option of options) {
+    if (option === null || typeof option !== "object" || !("const" in option)) return undefined;
+    if (!Object.keys(option).every((k) => CODE_LABELS.has(k))) return undefined;
+    values.push((option as { const: unknown }).const);
+  }
+  if (keyword === "anyOf") return values;
+  return values.filter((v) => values.filter((w) => sameJson(v, w)).length === 1);
 }
 
 function addPrefixItems(facts: Facts, loc: Located, keyword: string, list: unknown[]): void {

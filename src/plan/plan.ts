@@ -36,9 +36,13 @@ export interface PlanOptions {
 /** Formats whose realistic values draw on faker's name lists. */
 const WORD_FORMATS = ["email", "idn-email", "hostname", "idn-hostname", "uri", "url", "iri", "uri-reference", "iri-reference", "uri-template", "json-pointer", "relative-json-pointer", "json-pointer-uri-fragment", "password", "binary"];
 
-function usesFaker(schema: unknown, stats: StatsFile | undefined): boolean {
+/** The faker methods a schema and its statistics name, or undefined when faker is not needed at all. */
+function fakerMethods(schema: unknown, stats: StatsFile | undefined): string[] | undefined {
   const text = JSON.stringify(schema) + (stats ? JSON.stringify(stats) : "");
-  return text.includes('"x-faker"') || text.includes('"faker"') || WORD_FORMATS.some((f) => text.includes(`"format":"${f}"`));
+  const methods = [...text.matchAll(/"(?:x-faker|faker)":"([^"]*)"/g)].map((m) => m[1]!);
+  if (WORD_FORMATS.some((f) => text.includes(`"format":"${f}"`))) methods.push("person.lastName");
+  if (methods.length === 0 && !text.includes('"x-faker"') && !text.includes('"faker"')) return undefined;
+  return methods;
 }
 
 function nestedTypes(types: Set<string> | undefined): boolean {
@@ -47,7 +51,8 @@ function nestedTypes(types: Set<string> | undefined): boolean {
 
 export async function compilePlan(loaded: LoadedSchema, stats: StatsFile | undefined, options: PlanOptions): Promise<Plan> {
   const faker = new FakerSource();
-  if (usesFaker(loaded.schema, stats)) await faker.load();
+  const methods = fakerMethods(loaded.schema, stats);
+  if (methods) await faker.load(methods);
   const ctx: CompileContext = {
     loaded,
     options: { ...DEFAULT_COMPILE_OPTIONS, ...options.compile },

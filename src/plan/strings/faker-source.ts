@@ -1,22 +1,72 @@
+import { readFileSync } from "node:fs";
 import type { Faker } from "@faker-js/faker";
 import { SynthError } from "../../errors/synth-error.js";
 import { Rng } from "../../random/rng.js";
 import type { Sample } from "../sampler.js";
 
-const POOL_SIZE = 4096;
-/** A method whose pool has at most this many distinct values is drawing from a finite list. */
-const FINITE_LIST_LIMIT = POOL_SIZE / 2;
+export const POOL_SIZE = 4096;
+/**
+ * A method drawing from a finite list of L values repeats itself: 4096 draws give about
+ * L(1 - e^(-4096/L)) distinct values (2,240 for faker's ~3,000 first names), while a method that
+ * composes values (sentences, e-mails) repeats almost never. Under this many distinct: a list.
+ */
+const FINITE_LIST_LIMIT = Math.floor(POOL_SIZE * 0.9);
+
+/** The methods whose pools the build draws ahead of time (dist/pools/faker.json), in this order. */
+export const PREBUILT_METHODS = [
+  "person.firstName", "person.lastName", "person.middleName", "person.fullName", "person.jobTitle", "person.jobArea",
+  "person.prefix", "location.city", "location.county", "location.street", "location.streetAddress", "location.country",
+  "company.name", "commerce.department", "commerce.productName", "internet.domainWord", "animal.type", "color.human",
+  "lorem.word", "word.noun", "word.adjective", "word.verb", "music.genre", "vehicle.manufacturer",
+] as const;
+
+const PREBUILT_URL = new URL("../../../dist/pools/faker.json", import.meta.url);
+
+/** Pools drawn by the build: the same values a run would draw, without importing faker at all. */
+function prebuiltPools(): Map<string, string[]> {
+  try {
+    const file = JSON.parse(readFileSync(PREBUILT_URL, "utf8")) as { pools: Record<string, string[]> };
+    return new Map(Object.entries(file.pools));
+  } catch {
+    return new Map();
+  }
+}
 
 /**
  * Pools drawn in this thread, by method. A pool depends only on the method's name (and faker's
  * version), so every plan in the thread shares it, and a worker thread can be handed the pools its
  * main thread drew instead of importing faker and drawing them again.
  */
-const drawnPools = new Map<string, string[]>();
+const drawnPools = prebuiltPools();
 /** Whether any method here was called live (so a worker would need faker itself). */
 let liveUsed = false;
 /** Pools handed over by a thread that compiled the same plan and called no method live. */
 let handedOver = false;
+
+const finiteness = new WeakMap<string[], boolean>();
+
+function isFiniteList(values: string[]): boolean {
+  let finite = finiteness.get(values);
+  if (finite === undefined) {
+    finite = new Set(values).size <= FINITE_LIST_LIMIT;
+    finiteness.set(values, finite);
+  }
+  return finite;
+}
+
+/** Whether a method's values come from a pool already drawn here that is a finite list. */
+function isFinitePool(name: string): boolean {
+  const pool = drawnPools.get(name);
+  return pool !== undefined && isFiniteList(pool);
+}
+
+/** Draws the pools of PREBUILT_METHODS (for the build): exactly what a run would draw itself. */
+export async function drawPrebuiltPools(): Promise<Record<string, string[]>> {
+  const source = new FakerSource();
+  await source.load();
+  for (const name of PREBUILT_METHODS) source.pool(name, "");
+  return Object.fromEntries(PREBUILT_METHODS.map((name) => [name, drawnPools.get(name)!]));
+}
 
 export interface FakerPools {
   pools: Record<string, string[]>;
@@ -51,9 +101,13 @@ export class FakerSource {
     return this.faker !== undefined || this.adopted;
   }
 
-  async load(): Promise<void> {
+  /**
+   * Imports faker unless every method named can be served from a pool already drawn (by the build,
+   * or by the thread that handed its pools over), which saves the import and the drawing.
+   */
+  async load(methods: readonly string[] = []): Promise<void> {
     if (this.faker || this.adopted) return;
-    if (handedOver) {
+    if (handedOver || (methods.length > 0 && methods.every(isFinitePool))) {
       this.adopted = true;
       return;
     }
@@ -70,7 +124,7 @@ export class FakerSource {
 
   private method(name: string, pointer: string): () => unknown {
     // Adopted pools were drawn (and their method names checked) by the thread that handed them over.
-    if (!this.faker && this.adopted && drawnPools.has(name)) return () => undefined;
+    if (!this.faker && this.adopted && drawnPools.has(name) && (handedOver || isFinitePool(name))) return () => undefined;
     if (!this.faker) throw new SynthError("INTERNAL", "faker was not loaded before compiling", { pointer });
     const [moduleName, methodName] = name.split(".");
     const module = moduleName ? (this.faker as unknown as Record<string, unknown>)[moduleName] : undefined;
@@ -101,7 +155,7 @@ export class FakerSource {
   pool(name: string, pointer: string): readonly string[] | undefined {
     const call = this.method(name, pointer);
     const values = this.draw(name, call);
-    return new Set(values).size <= FINITE_LIST_LIMIT ? values : undefined;
+    return isFiniteList(values) ? values : undefined;
   }
 
   private draw(name: string, call: () => unknown): string[] {
@@ -118,7 +172,7 @@ export class FakerSource {
 
   private pooledOrLive(name: string, call: () => unknown): Sample<string> {
     const values = this.draw(name, call);
-    if (new Set(values).size <= FINITE_LIST_LIMIT) {
+    if (isFiniteList(values)) {
       return (rng) => values[rng.below(POOL_SIZE)]!;
     }
     liveUsed = true;

@@ -15,8 +15,14 @@ const FALLBACK_WORDS = ["alder", "birch", "cedar", "elm", "hazel", "larch", "map
 const NUMBER_FORMATS = new Set(["int32", "int64", "float", "double"]);
 
 export function formatEnvironment(ctx: CompileContext, pointer: string): FormatEnvironment {
-  const pool = ctx.faker.loaded ? ctx.faker.pool("person.lastName", pointer) : undefined;
-  return { words: wordSampler(pool ?? FALLBACK_WORDS) };
+  let words: Sample<string> | undefined;
+  return {
+    // Drawn only for formats that use words (e-mail, hosts, URIs): drawing the pool costs ~40 ms.
+    get words() {
+      words ??= wordSampler((ctx.faker.loaded ? ctx.faker.pool("person.lastName", pointer) : undefined) ?? FALLBACK_WORDS);
+      return words;
+    },
+  };
 }
 
 function pointerOf(facts: Facts): string {
