@@ -1,7 +1,7 @@
 import type { NumberStats } from "../../stats/types.js";
 import type { Facts } from "../facts.js";
 import type { Sample } from "../sampler.js";
-import { integerBounds, numericRange } from "../types/number.js";
+import { numericRange } from "../types/number.js";
 import { contradiction } from "./contradiction.js";
 import { histogramDraw, quantileDraw, type NumericDraw } from "./inverse-cdf.js";
 
@@ -16,7 +16,12 @@ export function numberFromStats(column: string, stats: NumberStats, facts: Facts
   const draw = numericDraw(stats);
   if (!draw) return undefined;
   const range = numericRange(facts);
-  const [low, high] = integerOnly || stats.integer ? integerBounds(facts) : [range.low ?? -Infinity, range.high ?? Infinity];
+  // Only the schema's own bounds clamp values drawn from statistics: the default span used when a
+  // schema leaves a side open (integerBounds) would cut a published distribution short.
+  const integral = integerOnly || stats.integer === true;
+  const low = range.low === undefined ? -Infinity : integral ? (range.lowExclusive ? Math.floor(range.low) + 1 : Math.ceil(range.low)) : range.low;
+  const high = range.high === undefined ? Infinity : integral ? (range.highExclusive ? Math.ceil(range.high) - 1 : Math.floor(range.high)) : range.high;
+  if (low > high) throw contradiction(column, "no integer lies between the schema's minimum and maximum", "kind");
   const values: Array<[number, Array<string | number>]> = [
     ...(stats.quantiles ?? []).map((q, i): [number, Array<string | number>] => [q[1], ["quantiles", i, 1]]),
     ...(stats.histogram ?? []).flatMap((b, i): Array<[number, Array<string | number>]> => [[b.from, ["histogram", i, "from"]], [b.to, ["histogram", i, "to"]]]),
