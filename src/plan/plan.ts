@@ -82,7 +82,8 @@ export async function compilePlan(loaded: LoadedSchema, stats: StatsFile | undef
     const columnStats = statsColumns[name];
     const unique = columnFacts.unique || columnStats?.unique === true;
     if (!columnStats && !unique) return undefined;
-    return compileColumn({ name, parts, required, unique, ...(columnStats ? { stats: columnStats } : {}) }, ctx, options.rows);
+    const index = [...facts.properties.keys()].indexOf(name);
+    return compileColumn({ name, parts, required, unique, index, ...(columnStats ? { stats: columnStats } : {}) }, ctx, options.rows);
   };
   let plan = tabular ? compileFacts(facts, ctx, new Set(), override) : compileParts([root], ctx);
   // The record as a whole is checked too when any part of it is not valid by construction.

@@ -1,5 +1,6 @@
 import { SynthError } from "../../errors/synth-error.js";
 import { identifierType } from "../../identifiers/index.js";
+import { equidistributedSequence } from "../../random/equidistributed.js";
 import { Permutation } from "../../random/permutation.js";
 import { hashString } from "../../random/rng.js";
 import type { ColumnStats, ValueGenerator } from "../../stats/types.js";
@@ -28,6 +29,8 @@ export interface ColumnRequest {
   stats?: ColumnStats;
   /** Every value differs (x-unique in the schema, or unique in the statistics). */
   unique: boolean;
+  /** The column's position in the table, which keeps its sequence of empty values apart from the others'. */
+  index: number;
 }
 
 function allows(facts: Facts, type: "null" | "string" | "number" | "integer" | "boolean"): boolean {
@@ -115,6 +118,8 @@ function valueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext)
     }
     case "string":
     case "identifier": {
+      // An identifier held as a number (a movieId) has only its shape published: the schema generates it.
+      if (stats.kind === "identifier" && !allows(facts, "string") && (allows(facts, "integer") || allows(facts, "number"))) return undefined;
       if (!allows(facts, "string")) throw contradiction(column, "string statistics for a column the schema does not allow strings in", "kind");
       if (stats.generator) return { sample: generatorSampler(column, stats.generator, ctx, facts), exact: false };
       if (namedStringSource(facts, ctx) || facts.patterns.length > 0) return undefined; // the schema's own source wins
@@ -177,5 +182,6 @@ export function compileColumn(request: ColumnRequest, ctx: CompileContext, rows:
     throw contradiction(column, `statistics give ${nullFraction} of values as empty, but the column is required and cannot be null`, "nullFraction");
   }
   const sample = nonNull.sample;
-  return { exact: nonNull.exact, sample: (rng, row) => (rng.float() < nullFraction ? absent : sample(rng, row)) };
+  const emptiness = equidistributedSequence(ctx.seed, column, request.index);
+  return { exact: nonNull.exact, sample: (rng, row) => (emptiness(row) < nullFraction ? absent : sample(rng, row)) };
 }
