@@ -18,3 +18,9 @@ export { initRequest, checkRequest, summarise as summariseRequest, renderCheck, 
 export { verifyManifest, type VerifyReport, type FileCheck } from "./audit/verify.js";
 export { buildManifest, loadManifest, type Manifest } from "./audit/manifest.js";
 export { generateToFile, type FileRunOptions, type FileRunResult } from "./generate/generate-file.js";
+export { profile, DEFAULT_MIN_COUNT, type ProfileOptions, type ProfileResult } from "./profile/profile.js";
+export type { ColumnDecision, ColumnKind } from "./profile/infer-kind.js";
+export type { RowCheck, RowFailure, ScanProgress } from "./profile/scan-table.js";
+export { compare, type CompareOptions, type CompareReport, type ColumnComparison } from "./report/compare/compare.js";
+export { renderCompareText, renderCompareJson } from "./report/compare/render.js";
+export { openTable, readRecords, DEFAULT_NULL_TOKENS, type TableReader, type TableRow, type TableFormat, type Cell, type ReadTableOptions } from "./io/read-table.js";

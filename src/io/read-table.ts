@@ -117,7 +117,7 @@ export class TableReader {
     return { source, guard };
   }
 
-  private csvError(error: unknown): SynthError {
+  private readError(error: unknown): SynthError {
     const file = this.file;
     if (error instanceof SynthError) return error;
     if (error instanceof InvalidUtf8Error) {
@@ -181,7 +181,7 @@ export class TableReader {
         }
       }
     } catch (error) {
-      throw this.csvError(error);
+      throw this.readError(error);
     } finally {
       source.destroy();
       parser.destroy();
@@ -267,7 +267,7 @@ export class TableReader {
       if (error instanceof InvalidUtf8Error) {
         throw new SynthError("JSON_SYNTAX", "not valid UTF-8 (convert the file to UTF-8 first)", { file: this.file, line: lineAtByte(this.file, error.byteOffset) });
       }
-      throw this.csvError(error);
+      throw this.readError(error);
     } finally {
       source.destroy();
       guard.destroy();

@@ -151,11 +151,4 @@ export class TextShape {
     if (!this.shapeTable) return undefined;
     return [...this.shapeTable.values()];
   }
-
-  /** Values whose shape was tracked (short enough). */
-  get shapedValues(): number {
-    let total = 0;
-    for (const shape of this.shapeTable?.values() ?? []) total += shape.count;
-    return total;
-  }
 }
