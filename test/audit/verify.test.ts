@@ -1,7 +1,8 @@
 import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { example, runCli, tempDir } from "../support/cli.js";
+import { createHash } from "node:crypto";
+import { example, ROOT, runCli, tempDir } from "../support/cli.js";
 
 describe("manifest and synth verify", () => {
   let dir: string;
@@ -62,6 +63,14 @@ describe("manifest and synth verify", () => {
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(/stats\.json.*not a synth manifest/);
+  });
+
+  it("records the request file of a dummy extract", () => {
+    const request = join(ROOT, "examples/requests/education-child-health.json");
+    const run = runCli(["generate", "--schema", example("child-health", "schema.json"), "--stats", example("child-health", "stats.json"), "--request", request, "--rows", "20", "--output", "extract.csv"], { cwd: dir });
+    expect(run.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, "extract.csv.manifest.json"), "utf8"));
+    expect(manifest.inputs.request.sha256).toBe(createHash("sha256").update(readFileSync(request)).digest("hex"));
   });
 
   it("--label puts .synthetic in the file name and the manifest follows it", () => {

@@ -104,6 +104,7 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
     compiled,
     schemaPath: flags.schema,
     ...(flags.stats ? { statsPath: flags.stats } : {}),
+    ...(flags.request ? { requestPath: flags.request } : {}),
     output: flags.output,
     format: flags.format,
     rows: flags.rows,
