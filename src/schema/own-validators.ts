@@ -19,44 +19,37 @@ export function precompiledPath(name: OwnDocument): URL {
   return new URL(`dist/validators/${name}.cjs`, ROOT);
 }
 
-const cache = new Map<OwnDocument, ValidateFunction>();
-
-/**
- * The strict validator for one of synth's own formats. The build precompiles them with ajv's
- * standalone code (compiling the statistics schema costs ~150 ms at every start otherwise); when the
- * precompiled file is absent, e.g. when running from the sources, the schema is compiled here.
- */
-export function ownValidator(name: OwnDocument): ValidateFunction {
-  let validate = cache.get(name);
-  if (!validate) {
-    try {
-      const loaded = requireFromHere(precompiledPath(name).pathname) as { default?: ValidateFunction } & ValidateFunction;
-      validate = loaded.default ?? loaded;
-    } catch {
-      validate = createStrictAjv().compile(JSON.parse(readFileSync(ownSchemaUrl(name), "utf8")) as object);
-    }
-    cache.set(name, validate);
-  }
-  return validate;
-}
-
 export function metaPrecompiledPath(draft: Draft): URL {
   return new URL(`dist/validators/meta-${draft}.cjs`, ROOT);
 }
 
-const metaCache = new Map<Draft, ValidateFunction>();
+const cache = new Map<string, ValidateFunction>();
 
-/** A validator for a draft's meta-schema, precompiled by the build like the ones above. */
-export function metaSchemaValidator(draft: Draft): ValidateFunction {
-  let validate = metaCache.get(draft);
+/**
+ * The build precompiles these validators with ajv's standalone code (compiling the statistics schema
+ * costs ~150 ms, a meta-schema as much, at every start otherwise); when the precompiled file is
+ * absent, e.g. when running from the sources, the schema is compiled here instead.
+ */
+function precompiledOr(path: URL, compile: () => ValidateFunction): ValidateFunction {
+  let validate = cache.get(path.href);
   if (!validate) {
     try {
-      const loaded = requireFromHere(metaPrecompiledPath(draft).pathname) as { default?: ValidateFunction } & ValidateFunction;
+      const loaded = requireFromHere(path.pathname) as { default?: ValidateFunction } & ValidateFunction;
       validate = loaded.default ?? loaded;
     } catch {
-      validate = createUserAjv(draft).getSchema(DRAFT_URIS[draft])!;
+      validate = compile();
     }
-    metaCache.set(draft, validate);
+    cache.set(path.href, validate);
   }
   return validate;
+}
+
+/** The strict validator for one of synth's own formats. */
+export function ownValidator(name: OwnDocument): ValidateFunction {
+  return precompiledOr(precompiledPath(name), () => createStrictAjv().compile(JSON.parse(readFileSync(ownSchemaUrl(name), "utf8")) as object));
+}
+
+/** A validator for a draft's meta-schema. */
+export function metaSchemaValidator(draft: Draft): ValidateFunction {
+  return precompiledOr(metaPrecompiledPath(draft), () => createUserAjv(draft).getSchema(DRAFT_URIS[draft])!);
 }
