@@ -5,8 +5,12 @@ import { OMIT } from "../plan/types/object.js";
 import { Rng } from "../random/rng.js";
 import { csvCell, type OutputFormat, type RecordEncoder } from "../sinks/encoders.js";
 
-/** The text of one record, without separators, for the row the Rng is keyed on. */
-export type RowText = (rng: Rng, row: number) => string;
+/**
+ * The text of one record, without separators, for the row the Rng is keyed on. `optimistic`, when
+ * present, is a cheaper writer that may emit text needing quotes: a batch it writes is kept only if
+ * `plain` accepts the batch's text, and is otherwise written again by the careful writer.
+ */
+export type RowText = ((rng: Rng, row: number) => string) & { optimistic?: { row: (rng: Rng, row: number) => string; plain: (text: string) => boolean } };
 
 /** The text of rows [from, to) of a run, separators included: the unit workers hand back. */
 export type BatchText = (from: number, to: number) => string;
@@ -34,22 +38,38 @@ function csvRowText(columns: readonly string[], fields: readonly FieldPlan[]): R
   const slot = columns.map((name) => fields.findIndex((f) => f.name === name));
   const order = slot.filter((i) => i >= 0);
   if (order.length !== fields.length || order.some((v, i) => v !== i)) return undefined;
-  // Each value is drawn once; the line is first joined raw and checked as a whole by one regular
-  // expression (exactly columns - 1 commas, no quote, CR or LF). Only a line that fails is joined
-  // again with per-cell quoting. Checking whole lines rather than cells also flattens each line once,
-  // instead of each value's rope of pieces, which makes writing cheaper too.
+  // Each value is drawn once. The careful writer joins the line raw and checks it as a whole with one
+  // regular expression (exactly columns - 1 commas, no quote, CR or LF); only a line that fails is
+  // joined again with per-cell quoting. The optimistic writer skips even that: its batches are
+  // checked whole by batchText, and a batch that fails is made again by the careful one.
   const draws = fields.map((_, i) => `const v${i} = d${i}(rng, row);`);
-  const join = (fn: string) => columns.map((_, i) => (slot[i]! < 0 ? '""' : `${fn}(v${slot[i]}, names[${i}])`)).join(' + "," + ');
-  const body = `return function csvRow(rng, row) {
+  const join = (fn: string) =>
+    columns.map((_, i) => (slot[i]! < 0 ? '""' : fn === "raw" ? `(typeof v${slot[i]} === "string" ? v${slot[i]} : raw(v${slot[i]}, names[${i}]))` : `${fn}(v${slot[i]}, names[${i}])`)).join(' + "," + ');
+  const body = `return [function csvRow(rng, row) {
     ${draws.join("\n    ")}
     const line = ${join("raw")} + "\\n";
     if (plain.test(line)) return line;
     return ${join("cell")} + "\\n";
-  };`;
-  const plain = new RegExp(`^[^",\\r\\n]*(?:,[^",\\r\\n]*){${columns.length - 1}}\\n$`);
+  }, function csvRowOptimistic(rng, row) {
+    ${draws.join("\n    ")}
+    return ${join("raw")} + "\\n";
+  }];`;
+  const cells = `[^",\\r\\n]*(?:,[^",\\r\\n]*){${columns.length - 1}}\\n`;
+  const plain = new RegExp(`^${cells}$`);
+  const plainLines = new RegExp(`^(?:${cells})*$`);
   const params = fields.map((_, i) => `d${i}`);
-  const factory = new Function("cell", "raw", "plain", "names", ...params, body) as (...args: unknown[]) => RowText;
-  return factory(csvCell, csvRaw, plain, columns, ...fields.map((f) => f.draw));
+  const factory = new Function("cell", "raw", "plain", "names", ...params, body) as (...args: unknown[]) => [RowText, RowText];
+  const [careful, optimistic] = factory(csvCell, csvRaw, plain, columns, ...fields.map((f) => f.draw));
+  return Object.assign(careful, { optimistic: { row: optimistic, plain: (text: string) => plainText(plainLines, text) } });
+}
+
+/** Whether a batch of optimistic CSV lines needs no quoting; false too if the engine runs out of stack. */
+function plainText(plainLines: RegExp, text: string): boolean {
+  try {
+    return plainLines.test(text);
+  } catch {
+    return false;
+  }
 }
 
 /** A cell's text before quoting; the same errors as csvCell. */
@@ -103,18 +123,31 @@ export function rowTextFor(plan: Plan, format: OutputFormat, encoder: RecordEnco
  */
 export function batchText(rowText: RowText, encoder: RecordEncoder, seed: number): BatchText {
   const rng = new Rng(seed);
-  return (from, to) => {
+  const rows = (write: (rng: Rng, row: number) => string, from: number, to: number): string => {
     let text = "";
     let row = from;
     try {
       for (; row < to; row++) {
         rng.seedRow(seed, row);
-        text += encoder.separator(row) + rowText(rng, row);
+        text += encoder.separator(row) + write(rng, row);
       }
     } catch (error) {
       if (error instanceof SynthError) throw error;
       throw new SynthError("INTERNAL", `generation failed at row ${row}: ${(error as Error).message}`, {}, { cause: error });
     }
     return text;
+  };
+  const optimistic = rowText.optimistic;
+  if (!optimistic) return (from, to) => rows(rowText, from, to);
+  // Rows depend only on (seed, row), so a batch made again is the same rows: only quoting differs.
+  // Once a batch has needed quoting, later ones are made carefully from the start.
+  let quoting = false;
+  return (from, to) => {
+    if (!quoting) {
+      const text = rows(optimistic.row, from, to);
+      if (optimistic.plain(text)) return text;
+      quoting = true;
+    }
+    return rows(rowText, from, to);
   };
 }

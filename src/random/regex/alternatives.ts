@@ -1,5 +1,6 @@
 import { choicesFromMembers } from "./char-choices.js";
-import { charNode, IMPOSSIBLE_NODE, type CompiledNode, type Emit } from "./compiled-node.js";
+import type { Rng } from "../rng.js";
+import { charNode, IMPOSSIBLE_NODE, type CompiledNode, type Direct, type Emit } from "./compiled-node.js";
 
 /** Disjunction: one alternative, uniformly among those that can fit the length budget. */
 export function alternativesNode(options: readonly CompiledNode[]): CompiledNode {
@@ -25,7 +26,16 @@ export function alternativesNode(options: readonly CompiledNode[]): CompiledNode
     anchoredEnd,
     zeroWidth: viable.every((option) => option.zeroWidth),
     emit: alternativesEmit(viable, minLength, maxLength),
+    ...directAlternatives(viable),
   };
+}
+
+/** One alternative, uniformly, as the emit picks it when the budget is the node's own bounds. */
+function directAlternatives(options: readonly CompiledNode[]): { direct: Direct } | {} {
+  const directs = options.map((option) => option.direct);
+  if (!directs.every((d): d is Direct => d !== undefined)) return {};
+  const count = directs.length;
+  return { direct: (rng: Rng) => (directs[rng.below(count)] as Direct)(rng) };
 }
 
 function alternativesEmit(options: readonly CompiledNode[], widestMin: number, widestMax: number): Emit {

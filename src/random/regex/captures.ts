@@ -11,7 +11,7 @@ export function capturingGroupNode(body: CompiledNode, number: number): Compiled
     state.captureLengths[number] = state.length - lengthStart;
   };
   // Not a literal any more: merging would lose the capture.
-  return { ...body, literal: undefined, chars: undefined, outcomes: undefined, zeroWidth: false, emit };
+  return { ...body, literal: undefined, chars: undefined, outcomes: undefined, direct: undefined, zeroWidth: false, emit };
 }
 
 /**

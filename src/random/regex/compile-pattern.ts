@@ -3,6 +3,7 @@ import type { Sample } from "../../plan/sampler.js";
 import { numberCaptureGroups } from "./capture-groups.js";
 import { countCodePoints } from "./code-points.js";
 import { compileNode } from "./compile-node.js";
+import { exactByConstruction } from "./exactness.js";
 import { GenerationState } from "./generation-state.js";
 import { padToMinLength } from "./padding.js";
 import { buildMatcher, parsePattern, quotePattern } from "./parse-pattern.js";
@@ -28,7 +29,8 @@ const LONGEST_MINIMUM_MATCH = 1_000_000;
  * A generator of strings that match `pattern` (with the "u" flag, unanchored, as JSON Schema reads
  * it) and fit the length bounds. Every result is checked against the real RegExp before it is
  * returned, so the generator's best-effort parts (lookarounds, `\b`, backreferences under tight
- * budgets) can never leak a wrong string.
+ * budgets) can never leak a wrong string; patterns that are exact by construction (exactness.ts)
+ * skip that check, and without length bounds are drawn straight from the compiled tree.
  */
 export function compilePattern(pattern: string, options: PatternOptions = {}): Sample<string> {
   const place = options.place ?? {};
@@ -73,6 +75,8 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): S
   const emit = generator.emit;
   const state = new GenerationState(groups.count);
   const checksLength = minLength > 0 || maxLength !== Infinity;
+  const exact = exactByConstruction(ast);
+  if (exact && !checksLength && generator === root && root.direct !== undefined) return root.direct;
 
   return (rng) => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -84,7 +88,7 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): S
         const length = countCodePoints(candidate);
         if (length < minLength || length > maxLength) continue;
       }
-      if (matcher.test(candidate)) return candidate;
+      if (exact || matcher.test(candidate)) return candidate;
     }
     throw new SynthError(
       "GENERATION_FAILED",

@@ -32,7 +32,16 @@ export interface CompiledNode {
    */
   readonly outcomes?: readonly string[];
   readonly emit: Emit;
+  /**
+   * Set when the node's text can be drawn on its own, without a length budget, captures or state:
+   * the same text `emit` appends when given the node's own bounds as the budget, from the same draws.
+   * Patterns that are exact by construction (see exactness.ts) sample through it directly.
+   */
+  readonly direct?: Direct;
 }
+
+/** Draws one match of a node as a string (see CompiledNode.direct). */
+export type Direct = (rng: Rng) => string;
 
 const emitNothing: Emit = () => {};
 
@@ -45,14 +54,16 @@ export const EMPTY_NODE: CompiledNode = {
   zeroWidth: false,
   literal: { text: "", length: 0 },
   emit: emitNothing,
+  direct: () => "",
 };
 
-export const IMPOSSIBLE_NODE: CompiledNode = { ...EMPTY_NODE, impossible: true, literal: undefined };
+export const IMPOSSIBLE_NODE: CompiledNode = { ...EMPTY_NODE, impossible: true, literal: undefined, direct: undefined };
 
 export function zeroWidthNode(anchors: { start?: boolean; end?: boolean } = {}): CompiledNode {
   return {
     ...EMPTY_NODE,
     literal: undefined,
+    direct: undefined,
     zeroWidth: true,
     anchoredStart: anchors.start ?? false,
     anchoredEnd: anchors.end ?? false,
@@ -74,6 +85,7 @@ export function literalNode(text: string, length: number): CompiledNode {
       state.text += text;
       state.length += length;
     },
+    direct: () => text,
   };
 }
 
@@ -104,6 +116,7 @@ export function charNode(chars: CharChoices | undefined): CompiledNode {
     chars,
     outcomes: members,
     emit,
+    direct: members !== undefined ? (rng) => members[rng.below(size)] as string : pick,
   };
 }
 
@@ -125,5 +138,6 @@ export function tableNode(outcomes: readonly string[], length: number): Compiled
       state.text += outcomes[rng.below(size)] as string;
       state.length += length;
     },
+    direct: (rng) => outcomes[rng.below(size)] as string,
   };
 }

@@ -1,7 +1,7 @@
 import type { Rng } from "../rng.js";
 import type { CharChoices } from "./char-choices.js";
 import { charTuples, type CharTuples } from "./char-tuples.js";
-import { EMPTY_NODE, IMPOSSIBLE_NODE, literalNode, type CompiledNode, type Emit } from "./compiled-node.js";
+import { EMPTY_NODE, IMPOSSIBLE_NODE, literalNode, type CompiledNode, type Direct, type Emit } from "./compiled-node.js";
 import type { GroupSpan } from "./capture-groups.js";
 
 export interface RepetitionBounds {
@@ -38,6 +38,7 @@ export function repetitionNode(body: CompiledNode, bounds: RepetitionBounds, gro
     body.chars !== undefined && groups.count === 0
       ? repeatCharsEmit(body.chars, chooseCount, bounds)
       : repeatBodyEmit(body, chooseCount, minCount, groups);
+  const direct = groups.count === 0 ? repeatDirect(body, bounds) : undefined;
   return {
     outcomes: fixedOutcomes(body, bounds, groups),
     minLength,
@@ -47,6 +48,55 @@ export function repetitionNode(body: CompiledNode, bounds: RepetitionBounds, gro
     anchoredEnd: minCount >= 1 && body.anchoredEnd,
     zeroWidth: false,
     emit,
+    ...(direct ? { direct } : {}),
+  };
+}
+
+/**
+ * The repetition drawn without a budget: the count as `countChooser` picks it when the budget is the
+ * node's own bounds, then the same draws as the matching emit.
+ */
+function repeatDirect(body: CompiledNode, bounds: RepetitionBounds): Direct | undefined {
+  const { minCount, maxCount, maxRepeat } = bounds;
+  const most = maxCount === Infinity ? minCount + maxRepeat : maxCount;
+  const members = body.chars?.members;
+  if (body.chars !== undefined && members !== undefined) {
+    const tuples = charTuples(members);
+    const width = tuples.width;
+    const widest = tuples.byLength[width] as readonly string[];
+    const widestSize = widest.length;
+    if (minCount === maxCount) {
+      const widestDraws = Math.floor(minCount / width);
+      const rest = tuples.byLength[minCount % width] as readonly string[];
+      const restSize = rest.length;
+      if (widestDraws === 1 && restSize === 0) return (rng) => widest[rng.below(widestSize)] as string;
+      if (widestDraws === 2 && restSize === 0) return (rng) => (widest[rng.below(widestSize)] as string) + (widest[rng.below(widestSize)] as string);
+      return (rng) => {
+        let text = "";
+        for (let i = 0; i < widestDraws; i++) text += widest[rng.below(widestSize)] as string;
+        if (restSize > 0) text += rest[rng.below(restSize)] as string;
+        return text;
+      };
+    }
+    return (rng) => {
+      const count = rng.intBetween(minCount, most);
+      let text = "";
+      let remaining = count;
+      for (; remaining >= width; remaining -= width) text += widest[rng.below(widestSize)] as string;
+      if (remaining > 0) {
+        const shorter = tuples.byLength[remaining] as readonly string[];
+        text += shorter[rng.below(shorter.length)] as string;
+      }
+      return text;
+    };
+  }
+  const item = body.chars !== undefined ? body.chars.pick : body.direct;
+  if (item === undefined) return undefined;
+  return (rng) => {
+    const count = minCount === maxCount ? minCount : rng.intBetween(minCount, most);
+    let text = "";
+    for (let i = 0; i < count; i++) text += item(rng);
+    return text;
   };
 }
 

@@ -1,5 +1,6 @@
+import type { Rng } from "../rng.js";
 import { fuseFixedRuns } from "./fixed-runs.js";
-import { EMPTY_NODE, IMPOSSIBLE_NODE, literalNode, type CompiledNode, type Emit } from "./compiled-node.js";
+import { EMPTY_NODE, IMPOSSIBLE_NODE, literalNode, type CompiledNode, type Direct, type Emit } from "./compiled-node.js";
 
 /** Concatenation (a regex "alternative"): each part in turn, sharing out the length budget. */
 export function sequenceNode(allParts: readonly CompiledNode[]): CompiledNode {
@@ -25,7 +26,31 @@ export function sequenceNode(allParts: readonly CompiledNode[]): CompiledNode {
     anchoredEnd,
     zeroWidth: false,
     emit: sequenceEmit(generated, minLength, maxLength),
+    ...directSequence(generated),
   };
+}
+
+/** Each part's own text in turn, when every part can be drawn on its own. */
+function directSequence(parts: readonly CompiledNode[]): { direct: Direct } | {} {
+  const directs = parts.map((part) => part.direct);
+  if (!directs.every((d): d is Direct => d !== undefined)) return {};
+  const [a, b, c, d] = directs as [Direct, Direct, Direct, Direct];
+  switch (directs.length) {
+    case 2:
+      return { direct: (rng: Rng) => a(rng) + b(rng) };
+    case 3:
+      return { direct: (rng: Rng) => a(rng) + b(rng) + c(rng) };
+    case 4:
+      return { direct: (rng: Rng) => a(rng) + b(rng) + c(rng) + d(rng) };
+    default:
+      return {
+        direct: (rng: Rng) => {
+          let text = "";
+          for (let i = 0; i < directs.length; i++) text += (directs[i] as Direct)(rng);
+          return text;
+        },
+      };
+  }
 }
 
 /**
