@@ -5,7 +5,7 @@ import { compare } from "../../report/compare/compare.js";
 import { renderCompareJson, renderCompareText } from "../../report/compare/render.js";
 import { positiveInteger } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
-import { wantsColor } from "./describe.js";
+import { wantsColor } from "../color.js";
 
 interface CompareFlags {
   schema?: string;

@@ -1,3 +1,4 @@
+import { wantsColor } from "../color.js";
 import { Command, Option } from "commander";
 import { describe, DESCRIBE_FORMATS, type DescribeFormat } from "../../report/describe/index.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
@@ -12,14 +13,6 @@ interface DescribeFlags {
   output?: string;
   force: boolean;
   color?: boolean;
-}
-
-/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org) or --no-color. */
-export function wantsColor(flag: boolean | undefined): boolean {
-  if (flag === false) return false;
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
-  return process.stdout.isTTY === true;
 }
 
 export function describeCommand(): Command {

@@ -6,7 +6,7 @@ import { initRequest } from "../../request/init.js";
 import { CHECK_FORMATS, renderCheck, type CheckFormat } from "../../request/report.js";
 import { oneOf } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
-import { wantsColor } from "./describe.js";
+import { wantsColor } from "../color.js";
 
 function write(text: string, output: string | undefined, force: boolean): void {
   if (output === undefined) stdoutSink().write(text);
