@@ -1,7 +1,7 @@
 import { SynthError } from "../errors/synth-error.js";
 import type { Located } from "../schema/ref-index.js";
 import type { CompileContext } from "./context.js";
-import { collectFacts, JSON_TYPES, type BranchGroup, type Facts, type JsonType } from "./facts.js";
+import { collectFacts, JSON_TYPES, type BranchGroup, type Facts, type JsonType, pointerOf } from "./facts.js";
 import { anyValuePlan } from "./types/any-value.js";
 import { compileArray } from "./types/array.js";
 import { compileEnum } from "./types/enum.js";
@@ -72,7 +72,7 @@ function recursivePlan(key: string, parts: Located[], ctx: CompileContext): Node
 }
 
 export function compileFacts(facts: Facts, ctx: CompileContext, consumed: ReadonlySet<string>, override?: PropertyOverride): NodePlan {
-  const pointer = facts.parts[0]?.pointer ?? "";
+  const pointer = pointerOf(facts);
   if (!facts.satisfiable) throw new SynthError("UNSATISFIABLE", "the schema here allows no value (false)", { pointer });
   let plan: NodePlan;
   const group = facts.anyOf[0] ?? facts.oneOf[0];
@@ -181,7 +181,7 @@ function compileType(type: JsonType, facts: Facts, ctx: CompileContext, override
 }
 
 function compileByType(facts: Facts, ctx: CompileContext, override?: PropertyOverride): NodePlan {
-  const pointer = facts.parts[0]?.pointer ?? "";
+  const pointer = pointerOf(facts);
   if (facts.types === undefined && impliedTypes(facts) === undefined && facts.not.length === 0 && facts.unmodelled.length === 0) {
     return anyValuePlan;
   }

@@ -117,6 +117,11 @@ const child = (loc: Located, ...tokens: Array<string | number>): Located => ({
   ...(loc.doc !== undefined ? { doc: loc.doc } : {}),
 });
 
+/** The place errors about these facts name: the first subschema they were merged from. */
+export function pointerOf(facts: Facts): string {
+  return facts.parts[0]?.pointer ?? "";
+}
+
 export function groupKey(loc: Located, keyword: string): string {
   return `${loc.base}#${loc.pointer}/${keyword}`;
 }

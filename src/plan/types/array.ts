@@ -1,14 +1,10 @@
 import { SynthError } from "../../errors/synth-error.js";
 import type { Located } from "../../schema/ref-index.js";
 import type { CompileContext } from "../context.js";
-import { canonical, collectFacts, type Facts } from "../facts.js";
+import { canonical, collectFacts, type Facts, pointerOf } from "../facts.js";
 import type { NodePlan } from "./node-plan.js";
 
 export type CompileParts = (parts: Located[], ctx: CompileContext) => NodePlan;
-
-function pointerOf(facts: Facts): string {
-  return facts.parts[0]?.pointer ?? "";
-}
 
 export function compileArray(facts: Facts, ctx: CompileContext, compileParts: CompileParts): NodePlan {
   const pointer = pointerOf(facts);

@@ -1,6 +1,6 @@
 import { SynthError } from "../../errors/synth-error.js";
 import type { CompileContext } from "../context.js";
-import type { Facts } from "../facts.js";
+import { type Facts, pointerOf } from "../facts.js";
 import type { NodePlan } from "./node-plan.js";
 
 /** enum and const values that every part accepts, checked once here so sampling needs no check. */
@@ -12,7 +12,7 @@ export function admissibleEnumValues(facts: Facts, ctx: CompileContext): unknown
 export function compileEnum(facts: Facts, ctx: CompileContext): NodePlan {
   const values = admissibleEnumValues(facts, ctx);
   if (values.length === 0) {
-    throw new SynthError("UNSATISFIABLE", "no enum or const value satisfies the other keywords", { pointer: facts.parts[0]?.pointer ?? "" });
+    throw new SynthError("UNSATISFIABLE", "no enum or const value satisfies the other keywords", { pointer: pointerOf(facts) });
   }
   const count = values.length;
   // Values are copied so that a caller mutating a record cannot change the plan.

@@ -1,5 +1,5 @@
 import { SynthError } from "../../errors/synth-error.js";
-import type { Facts } from "../facts.js";
+import { type Facts, pointerOf } from "../facts.js";
 import type { NodePlan } from "./node-plan.js";
 
 /** Spans used when a schema leaves a number unbounded: modest, so dummy values look like data. */
@@ -42,10 +42,6 @@ export function numericRange(facts: Facts): NumericRange {
     if (high === undefined || bounds[1] < high) [high, highExclusive] = [bounds[1], false];
   }
   return { low, high, lowExclusive, highExclusive };
-}
-
-function pointerOf(facts: Facts): string {
-  return facts.parts[0]?.pointer ?? "";
 }
 
 /** Inclusive integer bounds, defaulting an open side to a modest span from the other. */

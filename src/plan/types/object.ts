@@ -2,7 +2,7 @@ import { SynthError } from "../../errors/synth-error.js";
 import { joinPointer } from "../../errors/json-pointer.js";
 import type { Located } from "../../schema/ref-index.js";
 import type { CompileContext } from "../context.js";
-import { collectFacts, type Facts } from "../facts.js";
+import { collectFacts, type Facts, pointerOf } from "../facts.js";
 import type { Sample } from "../sampler.js";
 import type { CompileParts } from "./array.js";
 import type { NodePlan } from "./node-plan.js";
@@ -15,10 +15,6 @@ const OPTIONAL_PRESENCE = 0.75;
 
 /** Lets the caller (the row plan) replace how one property is generated, e.g. from column statistics. */
 export type PropertyOverride = (name: string, parts: Located[], required: boolean) => NodePlan | undefined;
-
-function pointerOf(facts: Facts): string {
-  return facts.parts[0]?.pointer ?? "";
-}
 
 function partObject(part: Located): Record<string, unknown> | undefined {
   return part.node !== null && typeof part.node === "object" ? (part.node as Record<string, unknown>) : undefined;

@@ -2,7 +2,7 @@ import { SynthError } from "../../errors/synth-error.js";
 import { identifierType } from "../../identifiers/index.js";
 import { compilePattern } from "../../random/regex/compile-pattern.js";
 import type { CompileContext } from "../context.js";
-import type { Facts } from "../facts.js";
+import { type Facts, pointerOf } from "../facts.js";
 import { formatSampler, isKnownFormat, type FormatEnvironment } from "../formats/index.js";
 import { wordSampler } from "../formats/network.js";
 import type { Sample } from "../sampler.js";
@@ -23,10 +23,6 @@ export function formatEnvironment(ctx: CompileContext, pointer: string): FormatE
       return words;
     },
   };
-}
-
-function pointerOf(facts: Facts): string {
-  return facts.parts[0]?.pointer ?? "";
 }
 
 /** A string of letters whose length is uniform in [min, max]. */
