@@ -2,15 +2,12 @@ import { SynthError } from "../errors/synth-error.js";
 import type { Plan } from "../plan/plan.js";
 import type { FieldPlan } from "../plan/types/node-plan.js";
 import { OMIT } from "../plan/types/object.js";
+import { isPlain, numberText } from "../plan/plain-text.js";
 import { Rng } from "../random/rng.js";
 import { csvCell, type OutputFormat, type RecordEncoder } from "../sinks/encoders.js";
 
-/**
- * The text of one record, without separators, for the row the Rng is keyed on. `optimistic`, when
- * present, is a cheaper writer that may emit text needing quotes: a batch it writes is kept only if
- * `plain` accepts the batch's text, and is otherwise written again by the careful writer.
- */
-export type RowText = ((rng: Rng, row: number) => string) & { optimistic?: { row: (rng: Rng, row: number) => string; plain: (text: string) => boolean } };
+/** The text of one record, without separators, for the row the Rng is keyed on. */
+export type RowText = (rng: Rng, row: number) => string;
 
 /** The text of rows [from, to) of a run, separators included: the unit workers hand back. */
 export type BatchText = (from: number, to: number) => string;
@@ -18,8 +15,10 @@ export type BatchText = (from: number, to: number) => string;
 /**
  * A record's text written straight from the plan's fields, without building the record object. Like
  * ajv, the writer is compiled once into a function specialised for the plan: each field gets its own
- * call site (so V8 can inline its sampler), and the per-row path does no lookups by name. The code is
- * built only from field indices; names and samplers are passed in as values, never spliced into it.
+ * call site (so V8 can inline its sampler), and the per-row path does no lookups by name. Fields whose
+ * samplers are plain (plan/plain-text.ts) are written as they are; only the others pass through the
+ * quoting or escaping function. The code is built only from field indices; names and samplers are
+ * passed in as values, never spliced into it.
  *
  * Byte-identical to `encoder.row(plan.sample(rng, row))` (fields are drawn in the same order from the
  * same Rng; test/generate/row-text.test.ts checks it). Undefined when the plan has no fields or the
@@ -38,45 +37,26 @@ function csvRowText(columns: readonly string[], fields: readonly FieldPlan[]): R
   const slot = columns.map((name) => fields.findIndex((f) => f.name === name));
   const order = slot.filter((i) => i >= 0);
   if (order.length !== fields.length || order.some((v, i) => v !== i)) return undefined;
-  // Each value is drawn once. The careful writer joins the line raw and checks it as a whole with one
-  // regular expression (exactly columns - 1 commas, no quote, CR or LF); only a line that fails is
-  // joined again with per-cell quoting. The optimistic writer skips even that: its batches are
-  // checked whole by batchText, and a batch that fails is made again by the careful one.
   const draws = fields.map((_, i) => `const v${i} = d${i}(rng, row);`);
-  const join = (fn: string) =>
-    columns.map((_, i) => (slot[i]! < 0 ? '""' : fn === "raw" ? `(typeof v${slot[i]} === "string" ? v${slot[i]} : raw(v${slot[i]}, names[${i}]))` : `${fn}(v${slot[i]}, names[${i}])`)).join(' + "," + ');
-  const body = `return [function csvRow(rng, row) {
+  const cells = columns.map((_, i) => {
+    const k = slot[i]!;
+    if (k < 0) return '""';
+    const field = fields[k]!;
+    if (numberText(field.draw)) return `v${k}`;
+    // A plain value needs no quoting; the empty ones (null, OMIT) are the only ones to look at.
+    return isPlain(field.draw) ? `(v${k} == null || v${k} === OMIT ? "" : v${k})` : `cell(v${k}, names[${i}])`;
+  });
+  const body = `return function csvRow(rng, row) {
     ${draws.join("\n    ")}
-    const line = ${join("raw")} + "\\n";
-    if (plain.test(line)) return line;
-    return ${join("cell")} + "\\n";
-  }, function csvRowOptimistic(rng, row) {
-    ${draws.join("\n    ")}
-    return ${join("raw")} + "\\n";
-  }];`;
-  const cells = `[^",\\r\\n]*(?:,[^",\\r\\n]*){${columns.length - 1}}\\n`;
-  const plain = new RegExp(`^${cells}$`);
-  const plainLines = new RegExp(`^(?:${cells})*$`);
-  const params = fields.map((_, i) => `d${i}`);
-  const factory = new Function("cell", "raw", "plain", "names", ...params, body) as (...args: unknown[]) => [RowText, RowText];
-  const [careful, optimistic] = factory(csvCell, csvRaw, plain, columns, ...fields.map((f) => f.draw));
-  return Object.assign(careful, { optimistic: { row: optimistic, plain: (text: string) => plainText(plainLines, text) } });
+    return "" + ${cells.join(' + "," + ')} + "\\n";
+  };`;
+  const factory = new Function("cell", "OMIT", "names", ...fields.map((_, i) => `d${i}`), body) as (...args: unknown[]) => RowText;
+  return factory(csvCell, OMIT, columns, ...fields.map(textOrValue));
 }
 
-/** Whether a batch of optimistic CSV lines needs no quoting; false too if the engine runs out of stack. */
-function plainText(plainLines: RegExp, text: string): boolean {
-  try {
-    return plainLines.test(text);
-  } catch {
-    return false;
-  }
-}
-
-/** A cell's text before quoting; the same errors as csvCell. */
-function csvRaw(value: unknown, column: string): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return csvCell(value, column);
+/** The sampler a writer calls for a field: the one giving its text directly, when there is one. */
+function textOrValue(field: FieldPlan): FieldPlan["draw"] {
+  return numberText(field.draw) ?? field.draw;
 }
 
 /** Names whose order in a JS object is not insertion order, or that assignment does not create. */
@@ -88,16 +68,18 @@ function jsonRowText(fields: readonly FieldPlan[], suffix: string): RowText | un
   if (fields.some((f) => reorderedName(f.name))) return undefined;
   const keys = fields.map((f) => JSON.stringify(f.name) + ":");
   const lines: string[] = ['let text = "{", v;'];
-  fields.forEach((_, i) => {
+  fields.forEach((field, i) => {
     lines.push(`v = d${i}(rng, row);`);
+    // A plain string needs no escaping, and "" + v is JSON's text for null, booleans and numbers.
+    const text = numberText(field.draw) ? "v" : isPlain(field.draw) ? `(typeof v === "string" ? '"' + v + '"' : "" + v)` : "json(v)";
     // The first present field opens without a comma: "{" is only ever the text so far then.
-    lines.push(`if (v !== OMIT && v !== undefined) text += (text.length === 1 ? "" : ",") + keys[${i}] + json(v);`);
+    lines.push(`if (v !== OMIT && v !== undefined) text += (text.length === 1 ? "" : ",") + keys[${i}] + ${text};`);
   });
   lines.push(`return text + ${JSON.stringify("}" + suffix)};`);
   const params = fields.map((_, i) => `d${i}`);
   const body = `return function jsonRow(rng, row) { ${lines.join("\n")} };`;
   const factory = new Function("OMIT", "keys", "json", ...params, body) as (...args: unknown[]) => RowText;
-  return factory(OMIT, keys, jsonValue, ...fields.map((f) => f.draw));
+  return factory(OMIT, keys, jsonValue, ...fields.map(textOrValue));
 }
 
 /** Strings that JSON.stringify would escape: quote, backslash, controls, and any surrogate. */
@@ -123,31 +105,26 @@ export function rowTextFor(plan: Plan, format: OutputFormat, encoder: RecordEnco
  */
 export function batchText(rowText: RowText, encoder: RecordEncoder, seed: number): BatchText {
   const rng = new Rng(seed);
-  const rows = (write: (rng: Rng, row: number) => string, from: number, to: number): string => {
+  const separated = encoder.separated;
+  return (from, to) => {
     let text = "";
     let row = from;
     try {
-      for (; row < to; row++) {
-        rng.seedRow(seed, row);
-        text += encoder.separator(row) + write(rng, row);
+      if (separated) {
+        for (; row < to; row++) {
+          rng.seedRow(seed, row);
+          text += encoder.separator(row) + rowText(rng, row);
+        }
+      } else {
+        for (; row < to; row++) {
+          rng.seedRow(seed, row);
+          text += rowText(rng, row);
+        }
       }
     } catch (error) {
       if (error instanceof SynthError) throw error;
       throw new SynthError("INTERNAL", `generation failed at row ${row}: ${(error as Error).message}`, {}, { cause: error });
     }
     return text;
-  };
-  const optimistic = rowText.optimistic;
-  if (!optimistic) return (from, to) => rows(rowText, from, to);
-  // Rows depend only on (seed, row), so a batch made again is the same rows: only quoting differs.
-  // Once a batch has needed quoting, later ones are made carefully from the start.
-  let quoting = false;
-  return (from, to) => {
-    if (!quoting) {
-      const text = rows(optimistic.row, from, to);
-      if (optimistic.plain(text)) return text;
-      quoting = true;
-    }
-    return rows(rowText, from, to);
   };
 }

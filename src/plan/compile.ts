@@ -10,6 +10,7 @@ import { compileInteger, compileNumber } from "./types/number.js";
 import { compileObject, type PropertyOverride } from "./types/object.js";
 import { compileString } from "./types/string.js";
 import { realParts, verified } from "./verify.js";
+import { isPlain, plain } from "./plain-text.js";
 
 const NO_GROUPS: ReadonlySet<string> = new Set();
 /** Recursion this deep through $refs means the schema has no finite instance. */
@@ -164,9 +165,9 @@ function impliedTypes(facts: Facts): Set<JsonType> | undefined {
 function compileType(type: JsonType, facts: Facts, ctx: CompileContext, override?: PropertyOverride): NodePlan {
   switch (type) {
     case "null":
-      return { exact: true, sample: () => null };
+      return { exact: true, sample: plain(() => null) };
     case "boolean":
-      return { exact: true, sample: (rng) => rng.chance(0.5) };
+      return { exact: true, sample: plain((rng) => rng.chance(0.5)) };
     case "integer":
       return compileInteger(facts);
     case "number":
@@ -218,8 +219,6 @@ function compileByType(facts: Facts, ctx: CompileContext, override?: PropertyOve
   const nonNull = plans.filter((p) => p.type !== "null");
   const nullPlan = plans.find((p) => p.type === "null");
   const count = nonNull.length;
-  return {
-    exact,
-    sample: (rng, row) => (nullPlan && rng.chance(DEFAULT_NULL_WEIGHT) ? null : nonNull[rng.below(count)]!.plan.sample(rng, row)),
-  };
+  const sample: NodePlan["sample"] = (rng, row) => (nullPlan && rng.chance(DEFAULT_NULL_WEIGHT) ? null : nonNull[rng.below(count)]!.plan.sample(rng, row));
+  return { exact, sample: nonNull.every((p) => isPlain(p.plan.sample)) ? plain(sample) : sample };
 }

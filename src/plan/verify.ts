@@ -4,6 +4,7 @@ import type { Located } from "../schema/ref-index.js";
 import type { CompileContext } from "./context.js";
 import type { NodePlan } from "./types/node-plan.js";
 import { OMIT } from "./types/object.js";
+import { plainLike } from "./plain-text.js";
 
 /** Parts synth made up itself (base ""), as opposed to places in the user's schema. */
 export function realParts(parts: Located[]): Located[] {
@@ -44,7 +45,7 @@ export function verified(plan: NodePlan, parts: Located[], ctx: CompileContext):
   const runtime = ctx.runtime;
   return {
     exact: true,
-    sample: (rng, row) => {
+    sample: plainLike(plan.sample, (rng, row) => {
       validators ??= places.map((p) => ctx.loaded.validatorAt(p.pointer, p.doc));
       let failed: { at: Located; error: ErrorObject | undefined } | undefined;
       const outermost = !runtime.verifying;
@@ -76,6 +77,6 @@ export function verified(plan: NodePlan, parts: Located[], ctx: CompileContext):
           ...(failed?.at.doc !== undefined ? { file: failed.at.doc } : {}),
         },
       );
-    },
+    }),
   };
 }

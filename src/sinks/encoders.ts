@@ -10,6 +10,8 @@ export interface RecordEncoder {
   row(record: unknown, index: number): string;
   /** Text before record `index`, counted over the whole run, so that ranges concatenate exactly. */
   separator(index: number): string;
+  /** False when `separator` is always empty (CSV, JSON Lines): writers then skip calling it. */
+  separated: boolean;
   footer(): string;
 }
 
@@ -43,6 +45,7 @@ export function csvEncoder(columns: readonly string[], options: { header: boolea
       return line + "\n";
     },
     separator: () => "",
+    separated: false,
     footer: () => "",
   };
 }
@@ -51,6 +54,7 @@ export const jsonLinesEncoder: RecordEncoder = {
   header: () => "",
   row: (record) => JSON.stringify(record) + "\n",
   separator: () => "",
+  separated: false,
   footer: () => "",
 };
 
@@ -63,6 +67,7 @@ export function jsonArrayEncoder(options: { first: boolean; last: boolean }): Re
     header: () => (options.first ? "[\n" : ""),
     row: (record) => JSON.stringify(record),
     separator: (index) => (index === 0 ? "" : ",\n"),
+    separated: true,
     footer: () => (options.last ? "\n]\n" : ""),
   };
 }

@@ -9,10 +9,10 @@ import type { CompileContext } from "../context.js";
 import { collectFacts, type Facts } from "../facts.js";
 import { compileFacts } from "../compile.js";
 import type { Sample } from "../sampler.js";
+import { plain, plainIfValues, plainLike } from "../plain-text.js";
 import type { NodePlan } from "../types/node-plan.js";
 import { OMIT } from "../types/object.js";
-import { lengthBounds, namedStringSource } from "../types/string.js";
-import { compilePattern } from "../../random/regex/compile-pattern.js";
+import { lengthBounds, namedStringSource, patternSampler } from "../types/string.js";
 import { formatSampler, isKnownFormat } from "../formats/index.js";
 import { formatEnvironment } from "../types/string.js";
 import { contradiction } from "./contradiction.js";
@@ -42,7 +42,7 @@ function generatorSampler(column: string, generator: ValueGenerator, ctx: Compil
   if ("faker" in generator) return ctx.faker.sampler(generator.faker, pointer);
   if ("pattern" in generator) {
     const [minLength, maxLength] = lengthBounds(facts);
-    return compilePattern(generator.pattern, { minLength, ...(facts.maxLength !== undefined ? { maxLength } : {}) });
+    return patternSampler(generator.pattern, { minLength, ...(facts.maxLength !== undefined ? { maxLength } : {}) });
   }
   if ("format" in generator) {
     if (!isKnownFormat(generator.format)) throw new SynthError("UNKNOWN_FORMAT", `unknown format "${generator.format}"`, { column, pointer });
@@ -95,7 +95,7 @@ function valueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext)
       });
       const values = stats.categories.map((c) => c.value);
       const pick = weightedIndex(stats.categories.map((c) => c.frequency));
-      return { exact: true, sample: (rng) => values[pick(rng)] };
+      return { exact: true, sample: plainIfValues(values, (rng) => values[pick(rng)]) };
     }
     case "number": {
       const integerOnly = !allows(facts, "number") && allows(facts, "integer");
@@ -114,7 +114,7 @@ function valueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext)
     case "boolean": {
       if (!allows(facts, "boolean")) throw contradiction(column, "boolean statistics for a column the schema does not allow booleans in", "kind");
       const p = stats.trueFraction;
-      return { exact: true, sample: (rng) => rng.float() < p };
+      return { exact: true, sample: plain((rng) => rng.float() < p) };
     }
     case "string":
     case "identifier": {
@@ -136,7 +136,7 @@ function uniqueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext
   if (type) {
     if (rows > type.capacity) throw new SynthError("UNSATISFIABLE", `column is unique but ${type.title} has only ${type.capacity} dummy values for ${rows} rows`, { column: request.name });
     const permutation = new Permutation(type.capacity, key);
-    return (_rng, row) => type.nth(permutation.at(row % type.capacity));
+    return plain((_rng, row) => type.nth(permutation.at(row % type.capacity)));
   }
   if (facts.types?.has("integer") || facts.types?.has("number")) {
     const low = facts.minimum ?? (facts.exclusiveMinimum !== undefined ? Math.floor(facts.exclusiveMinimum) + 1 : 1);
@@ -144,7 +144,7 @@ function uniqueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext
     const size = Math.floor(high) - Math.ceil(low) + 1;
     if (size < rows) throw new SynthError("UNSATISFIABLE", `column is unique but its range holds only ${size} integers for ${rows} rows`, { column: request.name });
     const permutation = new Permutation(size, key);
-    return (_rng, row) => Math.ceil(low) + permutation.at(row % size);
+    return plain((_rng, row) => Math.ceil(low) + permutation.at(row % size));
   }
   if (facts.formats.includes("uuid")) return undefined; // 122 random bits: collisions are negligible
   return undefined;
@@ -183,5 +183,5 @@ export function compileColumn(request: ColumnRequest, ctx: CompileContext, rows:
   }
   const sample = nonNull.sample;
   const emptiness = equidistributedSequence(ctx.seed, column, request.index);
-  return { exact: nonNull.exact, sample: (rng, row) => (emptiness(row) < nullFraction ? absent : sample(rng, row)) };
+  return { exact: nonNull.exact, sample: plainLike(sample, (rng, row) => (emptiness(row) < nullFraction ? absent : sample(rng, row))) };
 }

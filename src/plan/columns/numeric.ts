@@ -1,6 +1,7 @@
 import type { NumberStats } from "../../stats/types.js";
 import type { Facts } from "../facts.js";
 import type { Sample } from "../sampler.js";
+import { plain } from "../plain-text.js";
 import { numericRange } from "../types/number.js";
 import { contradiction } from "./contradiction.js";
 import { histogramDraw, quantileDraw, type NumericDraw } from "./inverse-cdf.js";
@@ -34,7 +35,7 @@ export function numberFromStats(column: string, stats: NumberStats, facts: Facts
   const round = integerOnly || stats.integer ? 0 : stats.decimals;
   const scale = round === undefined ? 1 : 10 ** round;
   const lowExclusive = range.lowExclusive, highExclusive = range.highExclusive;
-  return (rng) => {
+  return plain((rng) => {
     for (let attempt = 0; ; attempt++) {
       let value = draw(rng);
       if (round !== undefined) value = Math.round(value * scale) / scale;
@@ -45,5 +46,5 @@ export function numberFromStats(column: string, stats: NumberStats, facts: Facts
       }
       return value;
     }
-  };
+  });
 }

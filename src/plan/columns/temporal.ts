@@ -1,7 +1,8 @@
 import { SynthError } from "../../errors/synth-error.js";
 import type { TemporalStats } from "../../stats/types.js";
-import { TWO_DIGITS, daysToIsoDate, isoToSeconds, secondsToIsoDateTime } from "../formats/calendar.js";
+import { TWO_DIGITS, isoDate, isoToSeconds, secondsToIsoDateTime } from "../formats/calendar.js";
 import type { Sample } from "../sampler.js";
+import { isPlainText, plain } from "../plain-text.js";
 import { contradiction } from "./contradiction.js";
 import { histogramDraw, quantileDraw } from "./inverse-cdf.js";
 
@@ -48,11 +49,12 @@ export function temporalFromStats(column: string, stats: TemporalStats, asDateTi
     if (/%[^YmdHMSz%]/.test(stats.textFormat)) throw contradiction(column, `textFormat "${stats.textFormat}" uses tokens synth does not know`, "textFormat");
     const format = textFormatter(stats.textFormat);
     const d = draw;
-    return (rng) => format(Math.floor(d(rng)));
+    const sample: Sample<string> = (rng) => format(Math.floor(d(rng)));
+    return isPlainText(stats.textFormat) ? plain(sample) : sample;
   }
   const d = draw;
-  if (asDateTime) return (rng) => secondsToIsoDateTime(Math.floor(d(rng)));
-  return (rng) => daysToIsoDate(Math.floor(d(rng) / SECONDS_PER_DAY));
+  if (asDateTime) return plain((rng) => secondsToIsoDateTime(Math.floor(d(rng))));
+  return plain((rng) => isoDate(Math.floor(d(rng) / SECONDS_PER_DAY)));
 }
 
 void TWO_DIGITS;

@@ -1,5 +1,6 @@
 import type { CharacterClasses, QuantilePoint } from "../../stats/types.js";
 import type { Sample } from "../sampler.js";
+import { isPlainText, plain } from "../plain-text.js";
 import { quantileDraw, weightedIndex } from "./inverse-cdf.js";
 
 const CLASS_CHARACTERS: Record<keyof CharacterClasses, string> = {
@@ -22,7 +23,7 @@ export function textFromStats(length: ReadonlyArray<QuantilePoint<number>> | und
   const pickClass = weightedIndex(alphabetClasses.map((c) => characters?.[c] ?? 1));
   const alphabets = alphabetClasses.map((c) => CLASS_CHARACTERS[c]);
   const [min, max] = bounds;
-  return (rng) => {
+  const sample: Sample<string> = (rng) => {
     let n = drawLength ? Math.round(drawLength(rng)) : min + rng.below(Math.min(max, min + 12) - min + 1);
     if (n < min) n = min;
     if (n > max) n = max;
@@ -33,4 +34,5 @@ export function textFromStats(length: ReadonlyArray<QuantilePoint<number>> | und
     }
     return text;
   };
+  return alphabets.every(isPlainText) ? plain(sample) : sample;
 }

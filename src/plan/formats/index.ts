@@ -1,7 +1,8 @@
 import { SynthError } from "../../errors/synth-error.js";
-import { identifierType } from "../../identifiers/index.js";
+import { identifierType, identifierTypes } from "../../identifiers/index.js";
 import type { Sample } from "../sampler.js";
-import { DEFAULT_DATE_RANGE, TWO_DIGITS, daysToIsoDate, secondsToIsoDateTime, secondsToIsoTime } from "./calendar.js";
+import { plain } from "../plain-text.js";
+import { DEFAULT_DATE_RANGE, TWO_DIGITS, isoDate, isoDateTime, secondsToIsoTime } from "./calendar.js";
 import {
   emailSampler,
   hostnameSampler,
@@ -23,9 +24,8 @@ type FormatDefinition = (env: FormatEnvironment) => Sample<string>;
 const SECONDS_PER_DAY = 86400;
 const dayRange = DEFAULT_DATE_RANGE.to - DEFAULT_DATE_RANGE.from + 1;
 
-const sampleDate: Sample<string> = (rng) => daysToIsoDate(DEFAULT_DATE_RANGE.from + rng.below(dayRange));
-const sampleDateTime: Sample<string> = (rng) =>
-  secondsToIsoDateTime((DEFAULT_DATE_RANGE.from + rng.below(dayRange)) * SECONDS_PER_DAY + rng.below(SECONDS_PER_DAY));
+const sampleDate: Sample<string> = (rng) => isoDate(DEFAULT_DATE_RANGE.from + rng.below(dayRange));
+const sampleDateTime: Sample<string> = (rng) => isoDateTime(DEFAULT_DATE_RANGE.from + rng.below(dayRange), rng.below(SECONDS_PER_DAY));
 const sampleTime: Sample<string> = (rng) => secondsToIsoTime(rng.below(SECONDS_PER_DAY)) + "Z";
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -70,11 +70,25 @@ export function isKnownFormat(name: string): boolean {
 
 export const KNOWN_FORMATS: readonly string[] = Object.keys(FORMATS);
 
+/**
+ * Formats whose values never hold a quote, comma, backslash or control character: digits and
+ * separators, hex, base64, and words cleaned to a-z (see wordSampler). "regex" is not among them.
+ */
+const PLAIN_FORMATS = new Set([
+  "date", "date-time", "iso-date-time", "time", "iso-time", "duration", "email", "idn-email", "hostname", "idn-hostname",
+  "uri", "url", "iri", "uri-reference", "iri-reference", "uri-template", "uuid", "ipv4", "ipv6", "json-pointer",
+  "json-pointer-uri-fragment", "relative-json-pointer", "byte", "password", "binary",
+]);
+
+// UK identifiers are letters, digits and spaces.
+for (const type of identifierTypes) plain(type.sample);
+
 /** A sampler for a string format; throws UNKNOWN_FORMAT naming the pointer when synth has none. */
 export function formatSampler(name: string, env: FormatEnvironment, pointer: string): Sample<string> {
   const identifier = identifierType(name);
   if (identifier) return identifier.sample;
   const definition = FORMATS[name];
   if (!definition) throw new SynthError("UNKNOWN_FORMAT", `unknown format "${name}"`, { pointer });
-  return definition(env);
+  const sample = definition(env);
+  return PLAIN_FORMATS.has(name) ? plain(sample) : sample;
 }

@@ -3,6 +3,7 @@ import type { Faker } from "@faker-js/faker";
 import { SynthError } from "../../errors/synth-error.js";
 import { Rng } from "../../random/rng.js";
 import type { Sample } from "../sampler.js";
+import { plainIfValues } from "../plain-text.js";
 
 export const POOL_SIZE = 4096;
 /**
@@ -173,7 +174,7 @@ export class FakerSource {
   private pooledOrLive(name: string, call: () => unknown): Sample<string> {
     const values = this.draw(name, call);
     if (isFiniteList(values)) {
-      return (rng) => values[rng.below(POOL_SIZE)]!;
+      return plainIfValues(values, (rng) => values[rng.below(POOL_SIZE)]!);
     }
     liveUsed = true;
     return (rng) => {

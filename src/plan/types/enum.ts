@@ -2,6 +2,7 @@ import { SynthError } from "../../errors/synth-error.js";
 import type { CompileContext } from "../context.js";
 import { type Facts, pointerOf } from "../facts.js";
 import type { NodePlan } from "./node-plan.js";
+import { plainIfValues } from "../plain-text.js";
 
 /** enum and const values that every part accepts, checked once here so sampling needs no check. */
 export function admissibleEnumValues(facts: Facts, ctx: CompileContext): unknown[] {
@@ -16,9 +17,9 @@ export function compileEnum(facts: Facts, ctx: CompileContext): NodePlan {
   }
   const count = values.length;
   // Values are copied so that a caller mutating a record cannot change the plan.
-  const plain = values.every((v) => v === null || typeof v !== "object");
+  const scalar = values.every((v) => v === null || typeof v !== "object");
   return {
     exact: true,
-    sample: plain ? (rng) => values[rng.below(count)] : (rng) => structuredClone(values[rng.below(count)]),
+    sample: scalar ? plainIfValues(values, (rng) => values[rng.below(count)]) : (rng) => structuredClone(values[rng.below(count)]),
   };
 }

@@ -1,6 +1,9 @@
 import { SynthError } from "../../errors/synth-error.js";
 import { type Facts, pointerOf } from "../facts.js";
 import type { NodePlan } from "./node-plan.js";
+import { plain, withNumberText } from "../plain-text.js";
+import { scaledIntegerText } from "../formats/number-text.js";
+import type { Rng } from "../../random/rng.js";
 
 /** Spans used when a schema leaves a number unbounded: modest, so dummy values look like data. */
 const DEFAULT_SPAN = 1000;
@@ -82,8 +85,8 @@ export function compileInteger(facts: Facts): NodePlan {
   const last = Math.floor(high / step);
   if (first > last) throw new SynthError("UNSATISFIABLE", `no multiple of ${step} lies in the allowed range`, { pointer: pointerOf(facts) });
   const count = last - first + 1;
-  if (step === 1) return { sample: (rng) => low + rng.below(high - low + 1), exact: true };
-  return { sample: (rng) => (first + rng.below(count)) * step, exact: true };
+  if (step === 1) return { sample: plain((rng) => low + rng.below(high - low + 1)), exact: true };
+  return { sample: plain((rng) => (first + rng.below(count)) * step), exact: true };
 }
 
 export function compileNumber(facts: Facts): NodePlan {
@@ -104,21 +107,30 @@ export function compileNumber(facts: Facts): NodePlan {
   }
   const span = hi - lo;
   const lowExclusive = range.lowExclusive, highExclusive = range.highExclusive;
-  // Two decimals look like measured data; fall back to full precision for spans too small for them.
-  const decimals = span >= 1 ? 2 : -1;
+  const fits = (value: number) => !(value < lo || value > hi || (lowExclusive && value === lo) || (highExclusive && value === hi));
+  if (span < 1) {
+    // Full precision for spans too small for two decimals.
+    return {
+      exact: true,
+      sample: plain((rng) => {
+        for (;;) {
+          const value = lo + rng.float53() * span;
+          if (fits(value)) return value;
+        }
+      }),
+    };
+  }
+  // Two decimals look like measured data. Values are drawn as whole hundredths, which also gives
+  // their text without converting a double (formats/number-text.ts).
   const scale = 100;
-  return {
-    exact: true,
-    sample: (rng) => {
-      for (;;) {
-        let value = lo + rng.float53() * span;
-        if (decimals === 2) value = Math.round(value * scale) / scale;
-        if (value < lo || value > hi) continue;
-        if ((lowExclusive && value === lo) || (highExclusive && value === hi)) continue;
-        return value;
-      }
-    },
+  const hundredths = (rng: Rng): number => {
+    for (;;) {
+      const n = Math.round((lo + rng.float53() * span) * scale);
+      if (fits(n / scale)) return n;
+    }
   };
+  const text = scaledIntegerText(2);
+  return { exact: true, sample: withNumberText((rng) => hundredths(rng) / scale, (rng) => text(hundredths(rng))) };
 }
 
 /** Multiples of every `multipleOf` within [low, high]; checked by the caller's verification. */
@@ -137,10 +149,10 @@ function compileMultiples(facts: Facts, low: number, high: number, integerOnly: 
   return {
     // Floating-point multiples (0.1 * 3) can fail an exact check: verified after generation.
     exact: false,
-    sample: (rng) => {
+    sample: plain((rng) => {
       const k = first + rng.below(Math.min(count, 2 ** 52));
       const value = Number((k * step).toFixed(decimals));
       return integerOnly ? Math.round(value) : value;
-    },
+    }),
   };
 }

@@ -6,6 +6,7 @@ import { collectFacts, type Facts, pointerOf } from "../facts.js";
 import type { Sample } from "../sampler.js";
 import type { CompileParts } from "./array.js";
 import type { NodePlan } from "./node-plan.js";
+import { plainLike } from "../plain-text.js";
 
 /** Returned by a column sampler to leave an optional property out of the record. */
 export const OMIT: unique symbol = Symbol("omit");
@@ -145,7 +146,7 @@ export function compileObject(facts: Facts, ctx: CompileContext, compileParts: C
 
 /** A column as `sample` draws it when not deep and without maxProperties: present always, or by chance. */
 function fieldDraw(sample: Sample<unknown>, drawAlways: boolean): Sample<unknown> {
-  return drawAlways ? sample : (rng, row) => (rng.chance(OPTIONAL_PRESENCE) ? sample(rng, row) : OMIT);
+  return drawAlways ? sample : plainLike(sample, (rng, row) => (rng.chance(OPTIONAL_PRESENCE) ? sample(rng, row) : OMIT));
 }
 
 function addDependents(

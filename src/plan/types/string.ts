@@ -1,12 +1,13 @@
 import { SynthError } from "../../errors/synth-error.js";
 import { identifierType } from "../../identifiers/index.js";
-import { compilePattern } from "../../random/regex/compile-pattern.js";
+import { compilePattern, patternCharacterRanges, type PatternOptions } from "../../random/regex/compile-pattern.js";
 import type { CompileContext } from "../context.js";
 import { type Facts, pointerOf } from "../facts.js";
 import { formatSampler, isKnownFormat, type FormatEnvironment } from "../formats/index.js";
 import { wordSampler } from "../formats/network.js";
 import type { Sample } from "../sampler.js";
 import type { NodePlan } from "./node-plan.js";
+import { isPlainRange, plain } from "../plain-text.js";
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const FALLBACK_WORDS = ["alder", "birch", "cedar", "elm", "hazel", "larch", "maple", "oak", "rowan", "willow", "ash", "beech"];
@@ -28,12 +29,12 @@ export function formatEnvironment(ctx: CompileContext, pointer: string): FormatE
 /** A string of letters whose length is uniform in [min, max]. */
 export function lettersSampler(min: number, max: number): Sample<string> {
   const span = max - min + 1;
-  return (rng) => {
+  return plain((rng) => {
     const length = min + rng.below(span);
     let text = "";
     for (let i = 0; i < length; i++) text += LETTERS[rng.below(26)];
     return text;
-  };
+  });
 }
 
 export function lengthBounds(facts: Facts): [number, number] {
@@ -60,10 +61,17 @@ export function namedStringSource(facts: Facts, ctx: CompileContext): Sample<str
   return format === undefined ? undefined : formatSampler(format, formatEnvironment(ctx, pointer), pointer);
 }
 
+/** A pattern's sampler, marked plain when the pattern can only produce plain characters. */
+export function patternSampler(pattern: string, options: PatternOptions): Sample<string> {
+  const sample = compilePattern(pattern, options);
+  const characters = patternCharacterRanges(pattern);
+  return characters !== undefined && characters.every(([first, last]) => isPlainRange(first, last)) ? plain(sample) : sample;
+}
+
 /** Pattern errors come from the regex compiler without a place: add the schema pointer. */
 function compilePatternAt(pattern: string, bounds: { minLength?: number; maxLength?: number }, pointer: string): Sample<string> {
   try {
-    return compilePattern(pattern, bounds);
+    return patternSampler(pattern, bounds);
   } catch (error) {
     if (error instanceof SynthError && error.place.pointer === undefined) {
       throw new SynthError(error.code, error.message, { ...error.place, pointer: pointer + "/pattern" });

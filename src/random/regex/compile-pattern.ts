@@ -1,7 +1,8 @@
 import { SynthError, type ErrorPlace } from "../../errors/synth-error.js";
 import type { Sample } from "../../plan/sampler.js";
 import { numberCaptureGroups } from "./capture-groups.js";
-import { countCodePoints } from "./code-points.js";
+import { countCodePoints, type CodePointRange } from "./code-points.js";
+import { patternCharacters } from "./pattern-characters.js";
 import { compileNode } from "./compile-node.js";
 import { exactByConstruction } from "./exactness.js";
 import { GenerationState } from "./generation-state.js";
@@ -97,6 +98,11 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): S
       place,
     );
   };
+}
+
+/** The code points strings generated for `pattern` may contain, or undefined if it does not spell them out (see pattern-characters.ts). */
+export function patternCharacterRanges(pattern: string): CodePointRange[] | undefined {
+  return patternCharacters(parsePattern(pattern, {}));
 }
 
 /** A test for whether a string satisfies `pattern` as JSON Schema reads it. */

@@ -2,7 +2,7 @@ import type { CompiledNode, Emit } from "./compiled-node.js";
 import { sequenceNode } from "./sequence.js";
 
 /** Letters, digits and separators: a mix that lets `\b` and similar assertions succeed on retry. */
-const FILLER = "abcdefghijklmnopqrstuvwxyz0123456789 -";
+export const FILLER = "abcdefghijklmnopqrstuvwxyz0123456789 -";
 
 /**
  * JSON Schema patterns are not anchored, so text may surround a match. When minLength asks for more
