@@ -39,8 +39,8 @@ export class HashingWritable extends Writable {
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     this.hash.update(chunk);
     this.bytes += chunk.length;
-    if (this.target.write(chunk)) callback();
-    else this.target.once("drain", () => callback());
+    // Done only when the target has written the chunk: callers may then reuse its memory.
+    this.target.write(chunk, (error?: Error | null) => callback(error));
   }
 
   override _final(callback: (error?: Error | null) => void): void {

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
 import type { Writable } from "node:stream";
 import { SynthError } from "../errors/synth-error.js";
+import { BufferRing } from "../sinks/buffer-ring.js";
 import { csvEncoder, jsonArrayEncoder, jsonLinesEncoder, type OutputFormat, type RecordEncoder } from "../sinks/encoders.js";
 import { batchText, rowTextFor, type BatchText } from "./batch.js";
 import type { Compiled } from "./compile.js";
@@ -29,8 +30,15 @@ export interface WriteOptions {
   onProgress?: (rowsDone: number) => void;
 }
 
-/** Each batch of rows is about this many characters: large writes, bounded memory. */
-export const BATCH_CHARS = 1 << 17;
+/**
+ * Each batch is about this many characters: large writes, bounded memory, and small enough that
+ * V8 keeps the batch's text in the young generation (strings over 128 KiB go to the large-object
+ * space, which only a full collection frees, and which made peak memory grow with the run).
+ */
+export const BATCH_CHARS = 1 << 16;
+/** Buffers a batch is encoded into on its way out, with room for batches somewhat over BATCH_CHARS. */
+export const OUTPUT_BUFFERS = 2;
+export const OUTPUT_BUFFER_BYTES = BATCH_CHARS * 4;
 /** Rows per thread below which the default thread count does not add another thread. */
 export const MIN_ROWS_PER_THREAD = 100_000;
 /** Rows drawn first, on the main thread, to size the batches (and written as the first batch). */
@@ -94,18 +102,16 @@ export async function writeRange(compiled: Compiled, output: RangeOutput, out: W
     const { writeParallel } = await import("./parallel.js");
     await writeParallel(compiled, output, out, batch, { from: probeEnd, rowsPerBatch, threads, onProgress: onProgress && ((rows) => onProgress(probeEnd - from + rows)) });
   } else {
-    // Each batch is drawn while the previous one is still being written: the wait for the
-    // destination to drain comes after the work, not before it. At most one batch is in flight.
-    let draining: Promise<unknown> | undefined;
+    // Each batch is drawn while the previous one is still being written, into buffers that are
+    // reused: memory stays the same however many rows.
+    const ring = new BufferRing(OUTPUT_BUFFERS, OUTPUT_BUFFER_BYTES);
     for (let row = probeEnd; row < to; ) {
       const end = Math.min(to, row + rowsPerBatch);
-      const text = batch(row, end);
-      if (draining) await draining;
-      draining = out.write(text) ? undefined : once(out, "drain");
+      await ring.write(out, batch(row, end));
       row = end;
       onProgress?.(row - from);
     }
-    if (draining) await draining;
+    await ring.settled();
   }
   const footer = encoder.footer();
   if (footer.length > 0) await write(out, footer);
