@@ -5,7 +5,8 @@ import { ERROR_CODES, SynthError, type ErrorCode, type ErrorPlace } from "../err
 import { fakerPools, type FakerPools } from "../plan/strings/faker-source.js";
 import type { BatchText } from "./batch.js";
 import type { Compiled } from "./compile.js";
-import type { RangeOutput } from "./output.js";
+import { OUTPUT_BUFFER_BYTES, OUTPUT_BUFFERS, type RangeOutput } from "./output.js";
+import { BufferRing } from "../sinks/buffer-ring.js";
 
 /**
  * A worker's young generation is capped: its batches die young anyway, and V8's default lets each
@@ -39,7 +40,13 @@ export interface BatchRequest {
   to: number;
 }
 
-export type WorkerReply = { index: number; bytes: Uint8Array } | { index: number; error: SerializedError };
+/** Memory of a batch the main thread has written, handed back for the worker to encode into again. */
+export interface BufferReturn {
+  recycle: ArrayBuffer;
+}
+
+/** A worker says it has compiled the plan, then answers each batch request with bytes or an error. */
+export type WorkerReply = { ready: true } | { index: number; bytes: Uint8Array<ArrayBuffer> } | { index: number; error: SerializedError };
 
 export interface SerializedError {
   name: string;
@@ -61,12 +68,14 @@ function deserializeError(error: SerializedError): Error {
 }
 
 /**
- * Rows [run.from, output.to) generated in batches by the main thread and `threads - 1` worker threads,
- * and written in row order. Each worker compiles the plan from the same inputs (plans are closures:
- * they are never transferred) and returns a batch as UTF-8 bytes, transferred without copying. At most
- * BATCHES_PER_WORKER batches per thread are outstanding, and none is dispatched while the destination
- * asks to drain, so memory stays flat. Row i depends only on (seed, i), so the bytes equal a
- * single-threaded run's.
+ * Rows [run.from, output.to) generated in batches by `threads` worker threads and written in row
+ * order. Each worker compiles the plan from the same inputs (plans are closures: they are never
+ * transferred) and returns a batch as UTF-8 bytes, transferred without copying. This thread only
+ * hands out batches, writes and hashes, so it never holds up a worker waiting for its turn; until
+ * the first worker has compiled, though, it makes batches itself, one at a time, so that start-up
+ * is not idle time. At most BATCHES_PER_WORKER batches per worker are outstanding, and none is
+ * handed out while the destination asks to drain, so memory stays flat. Row i depends only on
+ * (seed, i), so the bytes equal a single-threaded run's.
  */
 export async function writeParallel(compiled: Compiled, output: RangeOutput, out: Writable, batch: BatchText, run: ParallelRun): Promise<void> {
   const { from, rowsPerBatch } = run;
@@ -74,14 +83,16 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
   const batches = Math.ceil((to - from) / rowsPerBatch);
   if (batches <= 0) return;
   const setup: WorkerSetup = { input: compiled.input, output, pools: fakerPools() };
-  const workers = Array.from({ length: run.threads - 1 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: setup, resourceLimits: WORKER_LIMITS }));
-  // Thread 0 is this one: it draws a batch when its turn comes, between writes.
-  const threads = workers.length + 1;
-  const capacity = (t: number) => (t === 0 ? 1 : BATCHES_PER_WORKER);
-  const outstanding = new Array<number>(threads).fill(0);
-  const done = new Map<number, string | Uint8Array>();
-  const window = threads * BATCHES_PER_WORKER;
-  let next = 0; // next batch to dispatch
+  const workers = Array.from({ length: run.threads }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: setup, resourceLimits: WORKER_LIMITS }));
+  const ready = new Array<boolean>(workers.length).fill(false);
+  const outstanding = new Array<number>(workers.length).fill(0);
+  const done = new Map<number, string | Uint8Array<ArrayBuffer>>();
+  const madeBy = new Map<number, number>(); // batch index -> worker, for batches made by workers
+  const ring = new BufferRing(OUTPUT_BUFFERS, OUTPUT_BUFFER_BYTES); // for batches made here
+  const window = (workers.length + 1) * BATCHES_PER_WORKER;
+  let anyReady = false;
+  let making = false; // this thread is making a batch
+  let next = 0; // next batch to hand out
   let written = 0; // next batch to write
   let draining = false;
   let finished = false;
@@ -93,32 +104,36 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
         finished = true;
         reject(error);
       };
-      const receive = (t: number, index: number, data: string | Uint8Array) => {
-        outstanding[t]!--;
+      const request = (index: number): BatchRequest => {
+        const start = from + index * rowsPerBatch;
+        return { index, from: start, to: Math.min(to, start + rowsPerBatch) };
+      };
+      const receive = (index: number, data: string | Uint8Array<ArrayBuffer>) => {
         done.set(index, data);
         void flush();
       };
+      const makeHere = () => {
+        making = true;
+        const { index, from: start, to: end } = request(next++);
+        setImmediate(() => {
+          making = false;
+          if (finished) return;
+          try {
+            receive(index, batch(start, end));
+          } catch (error) {
+            fail(error);
+          }
+        });
+      };
       const dispatch = () => {
         if (draining || finished) return;
-        for (let t = 0; t < threads; t++) {
-          while (outstanding[t]! < capacity(t) && next < batches && next - written < window) {
-            const index = next++;
-            const start = from + index * rowsPerBatch;
-            const request: BatchRequest = { index, from: start, to: Math.min(to, start + rowsPerBatch) };
-            outstanding[t]!++;
-            if (t > 0) workers[t - 1]!.postMessage(request);
-            else {
-              setImmediate(() => {
-                if (finished) return;
-                try {
-                  receive(0, index, batch(request.from, request.to));
-                } catch (error) {
-                  fail(error);
-                }
-              });
-            }
+        workers.forEach((worker, w) => {
+          while (ready[w] && outstanding[w]! < BATCHES_PER_WORKER && next < batches && next - written < window) {
+            outstanding[w]!++;
+            worker.postMessage(request(next++));
           }
-        }
+        });
+        if (!anyReady && !making && next < batches && next - written < window) makeHere();
       };
       const flush = async () => {
         if (draining) return;
@@ -126,10 +141,19 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
         try {
           for (let data = done.get(written); data !== undefined && !finished; data = done.get(written)) {
             done.delete(written);
+            const maker = madeBy.get(written);
+            madeBy.delete(written);
             written++;
-            const wait = !out.write(data);
+            if (typeof data === "string") await ring.write(out, data);
+            else {
+              // Once written, the bytes go back to the worker that made them, to be filled again.
+              const worker = workers[maker!]!;
+              const wait = !out.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength), () => {
+                if (!finished) worker.postMessage({ recycle: data.buffer } satisfies BufferReturn, [data.buffer]);
+              });
+              if (wait) await once(out, "drain");
+            }
             run.onProgress?.(Math.min(to, from + written * rowsPerBatch) - from);
-            if (wait) await once(out, "drain");
           }
         } catch (error) {
           fail(error);
@@ -137,14 +161,22 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
           draining = false;
         }
         if (written === batches && !finished) {
-          finished = true;
-          resolve();
+          ring.settled().then(() => {
+            finished = true;
+            resolve();
+          }, fail);
         } else dispatch();
       };
       workers.forEach((worker, w) => {
         worker.on("message", (reply: WorkerReply) => {
+          if ("ready" in reply) {
+            ready[w] = anyReady = true;
+            return dispatch();
+          }
           if ("error" in reply) return fail(deserializeError(reply.error));
-          receive(w + 1, reply.index, reply.bytes);
+          outstanding[w]!--;
+          madeBy.set(reply.index, w);
+          receive(reply.index, reply.bytes);
         });
         worker.on("error", (error) => fail(new SynthError("INTERNAL", `worker thread failed: ${error.message}`, {}, { cause: error })));
         worker.on("exit", (code) => {
