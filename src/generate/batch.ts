@@ -4,13 +4,11 @@ import type { FieldPlan } from "../plan/types/node-plan.js";
 import { OMIT } from "../plan/types/object.js";
 import { isPlain, numberText } from "../plan/plain-text.js";
 import { Rng } from "../random/rng.js";
+import { ByteBatch } from "../sinks/byte-batch.js";
 import { csvCell, type OutputFormat, type RecordEncoder } from "../sinks/encoders.js";
 
 /** The text of one record, without separators, for the row the Rng is keyed on. */
 export type RowText = (rng: Rng, row: number) => string;
-
-/** The text of rows [from, to) of a run, separators included: the unit workers hand back. */
-export type BatchText = (from: number, to: number) => string;
 
 /**
  * A record's text written straight from the plan's fields, without building the record object. Like
@@ -99,32 +97,46 @@ export function rowTextFor(plan: Plan, format: OutputFormat, encoder: RecordEnco
   return (rng, row) => encoder.row(sample(rng, row), row);
 }
 
+/** Rows [from, to) of a run, appended to a batch as UTF-8: the unit workers hand back. */
+export type BatchWriter = (from: number, to: number, into: ByteBatch) => void;
+
+/** Text goes into the batch's bytes in pieces of about this many characters. */
+const PIECE_CHARS = 4096;
+
 /**
- * Rows [from, to) as text. Row i is drawn from an Rng keyed on (seed, i) alone, so a batch is the same
- * text whichever thread or process makes it; JSON separators use the global index for the same reason.
+ * Rows [from, to) as bytes. Row i is drawn from an Rng keyed on (seed, i) alone, so a batch is the
+ * same whichever thread or process makes it; JSON separators use the global index for the same
+ * reason. Rows are joined into pieces of a few kilobytes before being encoded: small strings that
+ * die young, where one string per batch would live long enough to be copied by every collection.
  */
-export function batchText(rowText: RowText, encoder: RecordEncoder, seed: number): BatchText {
+export function batchWriter(rowText: RowText, encoder: RecordEncoder, seed: number): BatchWriter {
   const rng = new Rng(seed);
   const separated = encoder.separated;
-  return (from, to) => {
+  return (from, to, into) => {
     let text = "";
     let row = from;
     try {
-      if (separated) {
-        for (; row < to; row++) {
-          rng.seedRow(seed, row);
-          text += encoder.separator(row) + rowText(rng, row);
-        }
-      } else {
-        for (; row < to; row++) {
-          rng.seedRow(seed, row);
-          text += rowText(rng, row);
+      for (; row < to; row++) {
+        rng.seedRow(seed, row);
+        text += separated ? encoder.separator(row) + rowText(rng, row) : rowText(rng, row);
+        if (text.length >= PIECE_CHARS) {
+          into.append(text);
+          text = "";
         }
       }
     } catch (error) {
       if (error instanceof SynthError) throw error;
       throw new SynthError("INTERNAL", `generation failed at row ${row}: ${(error as Error).message}`, {}, { cause: error });
     }
-    return text;
+    into.append(text);
+  };
+}
+
+/** Rows [from, to) as one string (for tests and small runs). */
+export function batchText(write: BatchWriter): (from: number, to: number) => string {
+  return (from, to) => {
+    const batch = new ByteBatch(Buffer.allocUnsafeSlow(PIECE_CHARS * 4));
+    write(from, to, batch);
+    return batch.toString();
   };
 }

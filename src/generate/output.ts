@@ -6,7 +6,7 @@ import type { Writable } from "node:stream";
 import { SynthError } from "../errors/synth-error.js";
 import { BufferRing } from "../sinks/buffer-ring.js";
 import { csvEncoder, jsonArrayEncoder, jsonLinesEncoder, type OutputFormat, type RecordEncoder } from "../sinks/encoders.js";
-import { batchText, rowTextFor, type BatchText } from "./batch.js";
+import { batchText, batchWriter, rowTextFor, type BatchWriter } from "./batch.js";
 import type { Compiled } from "./compile.js";
 
 export interface RangeOutput {
@@ -30,15 +30,11 @@ export interface WriteOptions {
   onProgress?: (rowsDone: number) => void;
 }
 
-/**
- * Each batch is about this many characters: large writes, bounded memory, and small enough that
- * V8 keeps the batch's text in the young generation (strings over 128 KiB go to the large-object
- * space, which only a full collection frees, and which made peak memory grow with the run).
- */
-export const BATCH_CHARS = 1 << 16;
-/** Buffers a batch is encoded into on its way out, with room for batches somewhat over BATCH_CHARS. */
+/** Each batch is about this many characters: large writes, few messages between threads. */
+export const BATCH_CHARS = 1 << 18;
+/** Buffers batches are encoded into on their way out (a batch that needs more grows its own). */
 export const OUTPUT_BUFFERS = 2;
-export const OUTPUT_BUFFER_BYTES = BATCH_CHARS * 4;
+export const OUTPUT_BUFFER_BYTES = BATCH_CHARS * 2;
 /** Rows per thread below which the default thread count does not add another thread. */
 export const MIN_ROWS_PER_THREAD = 100_000;
 /** Rows drawn first, on the main thread, to size the batches (and written as the first batch). */
@@ -60,10 +56,10 @@ export function encoderFor(compiled: Compiled, output: RangeOutput): RecordEncod
   return jsonArrayEncoder({ first: output.from === 0, last: output.to === output.total });
 }
 
-/** The text of any rows of the range, as the main thread or a worker makes it. */
-export function rangeBatchText(compiled: Compiled, output: RangeOutput): BatchText {
+/** The bytes of any rows of the range, as the main thread or a worker makes them. */
+export function rangeBatchWriter(compiled: Compiled, output: RangeOutput): BatchWriter {
   const encoder = encoderFor(compiled, output);
-  return batchText(rowTextFor(compiled.plan, output.format, encoder), encoder, compiled.seed);
+  return batchWriter(rowTextFor(compiled.plan, output.format, encoder), encoder, compiled.seed);
 }
 
 /** Worker threads run the compiled worker module: absent when running from the TypeScript sources. */
@@ -86,33 +82,35 @@ async function write(out: Writable, data: string | Uint8Array): Promise<void> {
  */
 export async function writeRange(compiled: Compiled, output: RangeOutput, out: Writable, options: WriteOptions = {}): Promise<number> {
   const encoder = encoderFor(compiled, output);
-  const batch = rangeBatchText(compiled, output);
+  const writer = rangeBatchWriter(compiled, output);
   const { from, to } = output;
   const onProgress = options.onProgress;
   // A first small batch sizes the rest from the rows' actual width.
   const probeEnd = Math.min(to, from + PROBE_ROWS);
-  const probe = batch(from, probeEnd);
+  const probe = batchText(writer)(from, probeEnd);
   const rowsPerBatch = Math.max(PROBE_ROWS, Math.min(1 << 16, Math.floor(BATCH_CHARS / Math.max(1, probe.length / Math.max(1, probeEnd - from)))));
   const opening = encoder.header() + probe;
   if (opening.length > 0) await write(out, opening);
   onProgress?.(probeEnd - from);
   const remaining = to - probeEnd;
   const threads = Math.min(threadsFor(to - from, options.threads), Math.ceil(remaining / rowsPerBatch));
+  const ring = new BufferRing(OUTPUT_BUFFERS, OUTPUT_BUFFER_BYTES);
   if (threads > 1) {
     const { writeParallel } = await import("./parallel.js");
-    await writeParallel(compiled, output, out, batch, { from: probeEnd, rowsPerBatch, threads, onProgress: onProgress && ((rows) => onProgress(probeEnd - from + rows)) });
+    await writeParallel(compiled, output, out, { writer, ring }, { from: probeEnd, rowsPerBatch, threads, onProgress: onProgress && ((rows) => onProgress(probeEnd - from + rows)) });
   } else {
-    // Each batch is drawn while the previous one is still being written, into buffers that are
+    // Each batch is made while the previous one is still being written, into buffers that are
     // reused: memory stays the same however many rows.
-    const ring = new BufferRing(OUTPUT_BUFFERS, OUTPUT_BUFFER_BYTES);
     for (let row = probeEnd; row < to; ) {
       const end = Math.min(to, row + rowsPerBatch);
-      await ring.write(out, batch(row, end));
+      const batch = await ring.take();
+      writer(row, end, batch);
+      ring.write(out, batch);
       row = end;
       onProgress?.(row - from);
     }
-    await ring.settled();
   }
+  await ring.settled();
   const footer = encoder.footer();
   if (footer.length > 0) await write(out, footer);
   return to - from;

@@ -3,10 +3,11 @@ import type { Writable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { ERROR_CODES, SynthError, type ErrorCode, type ErrorPlace } from "../errors/synth-error.js";
 import { fakerPools, type FakerPools } from "../plan/strings/faker-source.js";
-import type { BatchText } from "./batch.js";
+import type { BatchWriter } from "./batch.js";
+import type { ByteBatch } from "../sinks/byte-batch.js";
 import type { Compiled } from "./compile.js";
-import { OUTPUT_BUFFER_BYTES, OUTPUT_BUFFERS, type RangeOutput } from "./output.js";
-import { BufferRing } from "../sinks/buffer-ring.js";
+import type { RangeOutput } from "./output.js";
+import type { BufferRing } from "../sinks/buffer-ring.js";
 
 /**
  * A worker's young generation is capped: its batches die young anyway, and V8's default lets each
@@ -77,7 +78,7 @@ function deserializeError(error: SerializedError): Error {
  * handed out while the destination asks to drain, so memory stays flat. Row i depends only on
  * (seed, i), so the bytes equal a single-threaded run's.
  */
-export async function writeParallel(compiled: Compiled, output: RangeOutput, out: Writable, batch: BatchText, run: ParallelRun): Promise<void> {
+export async function writeParallel(compiled: Compiled, output: RangeOutput, out: Writable, here: { writer: BatchWriter; ring: BufferRing }, run: ParallelRun): Promise<void> {
   const { from, rowsPerBatch } = run;
   const to = output.to;
   const batches = Math.ceil((to - from) / rowsPerBatch);
@@ -86,9 +87,8 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
   const workers = Array.from({ length: run.threads }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: setup, resourceLimits: WORKER_LIMITS }));
   const ready = new Array<boolean>(workers.length).fill(false);
   const outstanding = new Array<number>(workers.length).fill(0);
-  const done = new Map<number, string | Uint8Array<ArrayBuffer>>();
+  const done = new Map<number, ByteBatch | Uint8Array<ArrayBuffer>>();
   const madeBy = new Map<number, number>(); // batch index -> worker, for batches made by workers
-  const ring = new BufferRing(OUTPUT_BUFFERS, OUTPUT_BUFFER_BYTES); // for batches made here
   const window = (workers.length + 1) * BATCHES_PER_WORKER;
   let anyReady = false;
   let making = false; // this thread is making a batch
@@ -108,22 +108,23 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
         const start = from + index * rowsPerBatch;
         return { index, from: start, to: Math.min(to, start + rowsPerBatch) };
       };
-      const receive = (index: number, data: string | Uint8Array<ArrayBuffer>) => {
+      const receive = (index: number, data: ByteBatch | Uint8Array<ArrayBuffer>) => {
         done.set(index, data);
         void flush();
       };
       const makeHere = () => {
         making = true;
         const { index, from: start, to: end } = request(next++);
-        setImmediate(() => {
+        here.ring.take().then((batch) => {
           making = false;
           if (finished) return;
           try {
-            receive(index, batch(start, end));
+            here.writer(start, end, batch);
+            receive(index, batch);
           } catch (error) {
             fail(error);
           }
-        });
+        }, fail);
       };
       const dispatch = () => {
         if (draining || finished) return;
@@ -144,7 +145,7 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
             const maker = madeBy.get(written);
             madeBy.delete(written);
             written++;
-            if (typeof data === "string") await ring.write(out, data);
+            if (!(data instanceof Uint8Array)) here.ring.write(out, data);
             else {
               // Once written, the bytes go back to the worker that made them, to be filled again.
               const worker = workers[maker!]!;
@@ -161,10 +162,8 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
           draining = false;
         }
         if (written === batches && !finished) {
-          ring.settled().then(() => {
-            finished = true;
-            resolve();
-          }, fail);
+          finished = true;
+          resolve();
         } else dispatch();
       };
       workers.forEach((worker, w) => {

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { adoptFakerPools } from "../plan/strings/faker-source.js";
 import { compile } from "./compile.js";
-import { OUTPUT_BUFFER_BYTES, rangeBatchText } from "./output.js";
+import { OUTPUT_BUFFER_BYTES, rangeBatchWriter } from "./output.js";
+import { ByteBatch } from "../sinks/byte-batch.js";
 import { serializeError, type BatchRequest, type BufferReturn, type WorkerReply, type WorkerSetup } from "./parallel.js";
 
 /** Enough for every batch a worker can have outstanding and waiting to be written. */
@@ -14,23 +15,17 @@ const MAX_SPARE_BUFFERS = 4;
 const port = parentPort;
 if (port) {
   const setup = workerData as WorkerSetup;
-  const encoder = new TextEncoder();
   adoptFakerPools(setup.pools);
-  const ready = compile(setup.input).then((compiled) => rangeBatchText(compiled, setup.output));
+  const ready = compile(setup.input).then((compiled) => rangeBatchWriter(compiled, setup.output));
   ready.then(
     () => port.postMessage({ ready: true } satisfies WorkerReply),
     (error: unknown) => port.postMessage({ index: -1, error: serializeError(error) } satisfies WorkerReply),
   );
   // Buffers the main thread has written and handed back, filled again instead of allocating anew.
   const spare: ArrayBuffer[] = [];
-  const encode = (text: string): Uint8Array<ArrayBuffer> => {
+  const take = (): ByteBatch => {
     const buffer = spare.pop();
-    if (buffer && buffer.byteLength >= text.length * 3) {
-      const { written } = encoder.encodeInto(text, new Uint8Array(buffer));
-      return new Uint8Array(buffer, 0, written);
-    }
-    const bytes = new Uint8Array(Math.max(OUTPUT_BUFFER_BYTES, text.length * 3));
-    return bytes.subarray(0, encoder.encodeInto(text, bytes).written);
+    return new ByteBatch(buffer ? Buffer.from(buffer) : Buffer.allocUnsafeSlow(OUTPUT_BUFFER_BYTES));
   };
   port.on("message", (message: BatchRequest | BufferReturn) => {
     if ("recycle" in message) {
@@ -39,8 +34,11 @@ if (port) {
     }
     const request = message;
     ready
-      .then((batch) => {
-        const bytes = encode(batch(request.from, request.to));
+      .then((write) => {
+        const batch = take();
+        write(request.from, request.to, batch);
+        // The batch's own buffer (allocUnsafeSlow or handed back: never Node's shared pool) is moved, not copied.
+        const bytes = new Uint8Array(batch.bytes.buffer as ArrayBuffer, batch.bytes.byteOffset, batch.length);
         port.postMessage({ index: request.index, bytes } satisfies WorkerReply, [bytes.buffer]);
       })
       .catch((error: unknown) => port.postMessage({ index: request.index, error: serializeError(error) } satisfies WorkerReply));

@@ -1,8 +1,9 @@
 import type { Writable } from "node:stream";
+import { ByteBatch } from "./byte-batch.js";
 
 /**
- * A few output buffers used in turn. Text is encoded into a free buffer, written, and the buffer is
- * reused once the destination has finished with it (its write callback), so a run of any length
+ * A few output buffers used in turn. A batch is filled into a free buffer, written, and the buffer
+ * is reused once the destination has finished with it (its write callback), so a run of any length
  * allocates no memory per batch: nothing for the garbage collector to find late, nothing that makes
  * peak memory grow with the output. Waiting for a free buffer is also the back-pressure.
  */
@@ -12,45 +13,40 @@ export class BufferRing {
   private inFlight = 0;
   private failure: Error | undefined;
 
-  constructor(
-    count: number,
-    private readonly size: number,
-  ) {
+  constructor(count: number, size: number) {
     for (let i = 0; i < count; i++) this.free.push(Buffer.allocUnsafeSlow(size));
   }
 
-  /** Writes `text` as UTF-8 through a pooled buffer, once one is free; resolves when it is queued. */
-  async write(out: Writable, text: string): Promise<void> {
-    // Text that might not fit (3 bytes per UTF-16 unit at worst) is written as itself.
-    if (text.length * 3 > this.size) return this.send(out, Buffer.from(text), undefined);
-    const buffer = await this.take();
-    return this.send(out, buffer.subarray(0, buffer.write(text)), buffer);
+  /** An empty batch over a free buffer, once one is free. */
+  async take(): Promise<ByteBatch> {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      const buffer = this.free.pop();
+      if (buffer) return new ByteBatch(buffer);
+      await this.wait();
+    }
   }
 
-  /** Resolves once everything written has reached the destination; rejects if any write failed. */
-  async settled(): Promise<void> {
-    while (this.inFlight > 0 && !this.failure) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    if (this.failure) throw this.failure;
-  }
-
-  private send(out: Writable, bytes: Buffer, pooled: Buffer | undefined): void {
+  /** Writes a batch from `take`; its buffer comes back to the ring when the destination is done with it. */
+  write(out: Writable, batch: ByteBatch): void {
     this.inFlight++;
-    out.write(bytes, (error) => {
+    out.write(batch.view(), (error) => {
       if (error) this.failure ??= error;
       this.inFlight--;
-      if (pooled) this.free.push(pooled);
+      this.free.push(batch.bytes); // the batch may have grown into a bigger buffer: keep that one
       const waiting = this.waiting;
       this.waiting = [];
       for (const resolve of waiting) resolve();
     });
   }
 
-  private async take(): Promise<Buffer> {
-    for (;;) {
-      if (this.failure) throw this.failure;
-      const buffer = this.free.pop();
-      if (buffer) return buffer;
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
+  /** Resolves once everything written has reached the destination; rejects if any write failed. */
+  async settled(): Promise<void> {
+    while (this.inFlight > 0 && !this.failure) await this.wait();
+    if (this.failure) throw this.failure;
+  }
+
+  private wait(): Promise<void> {
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 }
