@@ -73,8 +73,8 @@ function deserializeError(error: SerializedError): Error {
  * order. Each worker compiles the plan from the same inputs (plans are closures: they are never
  * transferred) and returns a batch as UTF-8 bytes, transferred without copying. This thread only
  * hands out batches, writes and hashes, so it never holds up a worker waiting for its turn; until
- * the first worker has compiled, though, it makes batches itself, one at a time, so that start-up
- * is not idle time. At most BATCHES_PER_WORKER batches per worker are outstanding, and none is
+ * every worker has compiled, though, it makes batches itself, one at a time, so that start-up is
+ * not idle time. At most BATCHES_PER_WORKER batches per worker are outstanding, and none is
  * handed out while the destination asks to drain, so memory stays flat. Row i depends only on
  * (seed, i), so the bytes equal a single-threaded run's.
  */
@@ -90,7 +90,7 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
   const done = new Map<number, ByteBatch | Uint8Array<ArrayBuffer>>();
   const madeBy = new Map<number, number>(); // batch index -> worker, for batches made by workers
   const window = (workers.length + 1) * BATCHES_PER_WORKER;
-  let anyReady = false;
+  let readyCount = 0;
   let making = false; // this thread is making a batch
   let next = 0; // next batch to hand out
   let written = 0; // next batch to write
@@ -134,7 +134,7 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
             worker.postMessage(request(next++));
           }
         });
-        if (!anyReady && !making && next < batches && next - written < window) makeHere();
+        if (readyCount < workers.length && !making && next < batches && next - written < window) makeHere();
       };
       const flush = async () => {
         if (draining) return;
@@ -169,7 +169,8 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
       workers.forEach((worker, w) => {
         worker.on("message", (reply: WorkerReply) => {
           if ("ready" in reply) {
-            ready[w] = anyReady = true;
+            ready[w] = true;
+            readyCount++;
             return dispatch();
           }
           if ("error" in reply) return fail(deserializeError(reply.error));
