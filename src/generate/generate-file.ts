@@ -51,6 +51,10 @@ export async function generateToFile(options: FileRunOptions): Promise<FileRunRe
   const range: RangeOutput = { format: options.format, from, to, total: options.rows, header: options.header && from === 0 };
   const file = new AtomicFile(output, options.force);
   const hashing = new HashingWritable(file.stream);
+  // A failed write reaches the writer through its callback (and end's), which is where it is
+  // reported; the stream's "error" event, unheard, would also crash the process, e.g. when a
+  // signal drops the file mid-write.
+  hashing.on("error", () => {});
   try {
     await (options.writer ?? writeRange)(options.compiled, range, hashing);
     await new Promise<void>((resolve, reject) => hashing.end((error?: Error | null) => (error ? reject(error) : resolve())));
