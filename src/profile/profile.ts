@@ -6,6 +6,7 @@ import { validateStats } from "../stats/load.js";
 import { STATS_FORMAT, STATS_VERSION, type ColumnStats, type StatsFile } from "../stats/types.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { loadDeclaredSchema } from "./declared-schema.js";
+import { DEFAULT_MIN_COUNT } from "./min-count.js";
 import { PrivacyBudget } from "./disclosure/budget.js";
 import { LaplaceNoise } from "./disclosure/laplace.js";
 import { DisclosureLog } from "./disclosure/log.js";
@@ -15,7 +16,6 @@ import { releaseColumn, type ReleaseContext } from "./release-column.js";
 import { scanTable, type RowCheck, type ScanProgress } from "./scan-table.js";
 
 export const STATS_SCHEMA_ID = "https://github.com/synth-data/synth/schemas/stats.schema.json";
-export const DEFAULT_MIN_COUNT = 10;
 
 export interface ProfileOptions {
   /** The real table: CSV with a header row, or JSON Lines. */
@@ -120,3 +120,5 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     ...(scan.rowCheck ? { rowCheck: scan.rowCheck } : {}),
   };
 }
+
+export { DEFAULT_MIN_COUNT };

@@ -2,8 +2,8 @@ import { Chalk } from "chalk";
 import { wrap } from "../report/describe/text.js";
 import type { CheckResult, Issue, OutputColumn } from "./check.js";
 
-export type CheckFormat = "text" | "markdown" | "json";
-export const CHECK_FORMATS: readonly CheckFormat[] = ["text", "markdown", "json"];
+import { CHECK_FORMATS, type CheckFormat } from "./check-formats.js";
+export { CHECK_FORMATS, type CheckFormat };
 
 /** The minimisation summary a holder reviews, as plain data (also the JSON output). */
 export interface RequestSummary {

@@ -1,8 +1,5 @@
 import { Command } from "commander";
-import { DEFAULT_NULL_TOKENS } from "../../io/read-table.js";
-import { DEFAULT_MIN_COUNT } from "../../profile/profile.js";
-import { compare } from "../../report/compare/compare.js";
-import { renderCompareJson, renderCompareText } from "../../report/compare/render.js";
+import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
 import { positiveInteger } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
 import { wantsColor } from "../color.js";
@@ -37,6 +34,12 @@ Examples:
   $ synth compare real.csv dummy.csv --schema schema.json --json > report.json`,
     )
     .action(async (real: string, dummy: string, flags: CompareFlags) => {
+      // Imported here, not above: defining the command must stay cheap for every other command's start.
+      const [{ DEFAULT_NULL_TOKENS }, { compare }, { renderCompareJson, renderCompareText }] = await Promise.all([
+        import("../../io/read-table.js"),
+        import("../../report/compare/compare.js"),
+        import("../../report/compare/render.js"),
+      ]);
       const report = await compare({
         real,
         dummy,

@@ -1,7 +1,8 @@
 import { wantsColor } from "../color.js";
 import { Command, Option } from "commander";
-import { describe, DESCRIBE_FORMATS, type DescribeFormat } from "../../report/describe/index.js";
+import type { DescribeFormat } from "../../report/describe/index.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
+import { DESCRIBE_FORMATS } from "../../report/describe/formats.js";
 import { oneOf } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
 
@@ -33,6 +34,8 @@ Examples:
   $ synth describe --schema examples/child-health/schema.json --stats examples/child-health/stats.json --sample dummy.csv --format html --output child-health.html`,
     )
     .action(async (flags: DescribeFlags) => {
+      // Imported here, not above: defining the command must stay cheap for every other command's start.
+      const { describe } = await import("../../report/describe/index.js");
       const color = flags.output === undefined && flags.format === "text" && wantsColor(flags.color);
       const text = await describe(
         { schema: flags.schema, ...(flags.stats ? { stats: flags.stats } : {}), ...(flags.sample ? { sample: flags.sample } : {}) },

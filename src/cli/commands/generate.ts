@@ -11,7 +11,6 @@ import type { Compiled } from "../../generate/compile.js";
 import type { RangeOutput } from "../../generate/output.js";
 import { shardRange, parseShard, type Shard } from "../../generate/shard.js";
 import { stdoutSink } from "../stdout.js";
-import { requestForGenerate, writeExtractRange } from "../../request/apply.js";
 
 /** 10^12 rows: far beyond any real need, small enough that row indices stay exact integers. */
 const MAX_ROWS = 1e12;
@@ -74,6 +73,15 @@ Examples:
     });
 }
 
+type RangeWriter = (compiled: Compiled, range: RangeOutput, out: Writable) => Promise<number>;
+
+/** --request: checks the request and writes its extract. Imported only then: a plain run does not pay for it. */
+async function extractWriter(compiled: Compiled, requestFile: string): Promise<RangeWriter> {
+  const { requestForGenerate, writeExtractRange } = await import("../../request/apply.js");
+  const request = requestForGenerate(compiled, requestFile);
+  return (c, r, out) => writeExtractRange(c, request, r, out);
+}
+
 async function runGenerate(flags: GenerateFlags): Promise<void> {
   const compiled = await compile({
     schema: flags.schema,
@@ -83,13 +91,13 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
     ...(flags.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
   });
   for (const warning of compiled.plan.warnings) process.stderr.write(`synth: warning: ${warning}\n`);
-  const request = flags.request === undefined ? undefined : requestForGenerate(compiled, flags.request);
+  const extract = flags.request === undefined ? undefined : await extractWriter(compiled, flags.request);
   const [from, to] = flags.shard ? shardRange(flags.rows, flags.shard) : [0, flags.rows];
   const range = { format: flags.format, from, to, total: flags.rows, header: flags.header && from === 0 };
   const progress = progressLine(to - from, { quiet: flags.quiet });
   const writer = async (c: Compiled, r: RangeOutput, out: NodeJS.WritableStream) => {
     try {
-      if (request) return await writeExtractRange(c, request, r, out as Writable);
+      if (extract) return await extract(c, r, out as Writable);
       return await writeRange(c, r, out as Writable, { ...(flags.threads ? { threads: flags.threads } : {}), onProgress: (rows) => progress.update(rows) });
     } finally {
       progress.done();

@@ -2,10 +2,10 @@ import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { SynthError } from "../../errors/synth-error.js";
 import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
-import { DEFAULT_NULL_TOKENS, type TableFormat } from "../../io/read-table.js";
-import { formatJson } from "../../profile/format-json.js";
-import { DEFAULT_MIN_COUNT, profile, type ProfileResult } from "../../profile/profile.js";
+import type { TableFormat } from "../../io/read-table.js";
+import type { ProfileResult } from "../../profile/profile.js";
 import type { ScanProgress } from "../../profile/scan-table.js";
+import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
 import { nonNegativeInteger, oneOf, positiveInteger, positiveNumber } from "../parse-flags.js";
 
 interface ProfileFlags {
@@ -98,6 +98,12 @@ Examples:
         // Before reading a large file, not after: an output that cannot be written should fail at once.
         assertWritable(out, flags.force);
       }
+      // Imported here, not above: defining the command must stay cheap for every other command's start.
+      const [{ DEFAULT_NULL_TOKENS }, { formatJson }, { profile }] = await Promise.all([
+        import("../../io/read-table.js"),
+        import("../../profile/format-json.js"),
+        import("../../profile/profile.js"),
+      ]);
       const progress = progressReporter(flags.quiet);
       let result: ProfileResult;
       try {

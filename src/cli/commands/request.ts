@@ -1,12 +1,12 @@
 import { Command, Option } from "commander";
 import { writeFileAtomic } from "../../io/atomic-write.js";
-import { assertRequest, checkRequest, requestError } from "../../request/check.js";
-import { extractSchema } from "../../request/apply.js";
-import { initRequest } from "../../request/init.js";
-import { CHECK_FORMATS, renderCheck, type CheckFormat } from "../../request/report.js";
+import type { CheckFormat } from "../../request/report.js";
+import { CHECK_FORMATS } from "../../request/check-formats.js";
 import { oneOf } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
 import { wantsColor } from "../color.js";
+
+// Each action imports what it runs when it runs: defining the commands must stay cheap for every start.
 
 function write(text: string, output: string | undefined, force: boolean): void {
   if (output === undefined) stdoutSink().write(text);
@@ -19,7 +19,8 @@ function initCommand(): Command {
     .requiredOption("--schema <file>", "the data holder's JSON Schema")
     .option("--output <file>", "where to write the request (default: standard output)")
     .option("--force", "replace --output if it exists", false)
-    .action((flags: { schema: string; output?: string; force: boolean }) => {
+    .action(async (flags: { schema: string; output?: string; force: boolean }) => {
+      const { initRequest } = await import("../../request/init.js");
       write(JSON.stringify(initRequest(flags.schema), null, 2) + "\n", flags.output, flags.force);
     });
 }
@@ -34,7 +35,8 @@ function checkCommand(): Command {
     .option("--output <file>", "write the summary to a file")
     .option("--force", "replace --output if it exists", false)
     .option("--no-color", "no colour in the text format")
-    .action((requestFile: string, flags: { schema: string; stats?: string; format: CheckFormat; output?: string; force: boolean; color?: boolean }) => {
+    .action(async (requestFile: string, flags: { schema: string; stats?: string; format: CheckFormat; output?: string; force: boolean; color?: boolean }) => {
+      const [{ checkRequest, requestError }, { renderCheck }] = await Promise.all([import("../../request/check.js"), import("../../request/report.js")]);
       const result = checkRequest({ schema: flags.schema, request: requestFile, ...(flags.stats ? { stats: flags.stats } : {}) });
       const color = flags.output === undefined && flags.format === "text" && wantsColor(flags.color);
       write(renderCheck(result, flags.format, { color }), flags.output, flags.force);
@@ -54,7 +56,8 @@ function schemaCommand(): Command {
     .requiredOption("--schema <file>", "the data holder's JSON Schema")
     .option("--output <file>", "where to write the extract's schema (default: standard output)")
     .option("--force", "replace --output if it exists", false)
-    .action((requestFile: string, flags: { schema: string; output?: string; force: boolean }) => {
+    .action(async (requestFile: string, flags: { schema: string; output?: string; force: boolean }) => {
+      const [{ assertRequest, checkRequest }, { extractSchema }] = await Promise.all([import("../../request/check.js"), import("../../request/apply.js")]);
       const result = assertRequest(checkRequest({ schema: flags.schema, request: requestFile }));
       write(JSON.stringify(extractSchema(result), null, 2) + "\n", flags.output, flags.force);
     });

@@ -1,6 +1,4 @@
-import chalk from "chalk";
 import { Command } from "commander";
-import { verifyManifest } from "../../audit/verify.js";
 
 export function verifyCommand(): Command {
   return new Command("verify")
@@ -16,6 +14,8 @@ Examples:
   $ synth verify child-health.csv.manifest.json`,
     )
     .action(async (manifest: string, flags: { json?: boolean }) => {
+      // Imported here, not above: defining the command must stay cheap for every other command's start.
+      const [{ verifyManifest }, { default: chalk }] = await Promise.all([import("../../audit/verify.js"), import("chalk")]);
       const report = await verifyManifest(manifest);
       if (flags.json) {
         process.stdout.write(JSON.stringify(report, null, 2) + "\n");

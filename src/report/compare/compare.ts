@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import { openTable, type Cell, type TableFormat } from "../../io/read-table.js";
 import { loadDeclaredSchema } from "../../profile/declared-schema.js";
 import { DEFAULT_KIND_RULES, decideColumn } from "../../profile/infer-kind.js";
-import { DEFAULT_MIN_COUNT } from "../../profile/profile.js";
+import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
 import { scanTable } from "../../profile/scan-table.js";
 import { ReservoirSample } from "../../profile/sketch/reservoir.js";
 import { columnReading, type Canonical, type ColumnReading, type Metric } from "./column-values.js";

@@ -3,8 +3,8 @@ import { renderMarkdown } from "./markdown.js";
 import { buildDictionary, type DescribeInput, type Dictionary } from "./model.js";
 import { renderText } from "./text.js";
 
-export type DescribeFormat = "text" | "markdown" | "html";
-export const DESCRIBE_FORMATS: readonly DescribeFormat[] = ["text", "markdown", "html"];
+import { DESCRIBE_FORMATS, type DescribeFormat } from "./formats.js";
+export { DESCRIBE_FORMATS, type DescribeFormat };
 
 export interface DescribeOptions {
   format?: DescribeFormat;
