@@ -23,22 +23,60 @@ export const PREBUILT_METHODS = [
 
 const PREBUILT_URL = new URL("../../../dist/pools/faker.json", import.meta.url);
 
-/** Pools drawn by the build: the same values a run would draw, without importing faker at all. */
-function prebuiltPools(): Map<string, string[]> {
-  try {
-    const file = JSON.parse(readFileSync(PREBUILT_URL, "utf8")) as { pools: Record<string, string[]> };
-    return new Map(Object.entries(file.pools));
-  } catch {
-    return new Map();
+/** The pools file, read on first use (a schema without faker methods never reads it); null if absent. */
+let prebuiltFile: Buffer | null | undefined;
+
+/** A pool drawn by the build: the same values a run would draw, without importing faker at all. */
+function prebuiltPool(name: string): string[] | undefined {
+  if (prebuiltFile === undefined) {
+    try {
+      prebuiltFile = readFileSync(PREBUILT_URL);
+    } catch {
+      prebuiltFile = null;
+    }
   }
+  return prebuiltFile === null ? undefined : poolInFile(prebuiltFile, name);
 }
 
 /**
- * Pools drawn in this thread, by method. A pool depends only on the method's name (and faker's
- * version), so every plan in the thread shares it, and a worker thread can be handed the pools its
- * main thread drew instead of importing faker and drawing them again.
+ * One pool from the text of the pools file (JSON.stringify of { note, pools }). The file holds 1.3 MB
+ * of pools and a run needs one or two, so the pool's array is cut out after its key and parsed alone,
+ * a tenth of the time of parsing it all. The array ends at one of the "]" after its "[": the first
+ * slice that parses is the one, as no shorter text from that "[" is a whole JSON value.
  */
-const drawnPools = prebuiltPools();
+export function poolInFile(file: Buffer, name: string): string[] | undefined {
+  const key = Buffer.from(`${JSON.stringify(name)}:[`);
+  const at = file.indexOf(key);
+  if (at < 0) return undefined;
+  const open = at + key.length - 1;
+  for (let close = file.indexOf("]", open); close >= 0; close = file.indexOf("]", close + 1)) {
+    try {
+      return JSON.parse(file.toString("utf8", open, close + 1)) as string[];
+    } catch {
+      // that "]" was inside a value
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Pools drawn, read from the build's file or handed over in this thread, by method. A pool depends
+ * only on the method's name (and faker's version), so every plan in the thread shares it, and a
+ * worker thread can be handed the pools its main thread drew instead of importing faker and drawing
+ * them again.
+ */
+const drawnPools = new Map<string, string[]>();
+
+/** The pool of a method drawn here so far, or else drawn by the build. */
+function knownPool(name: string): string[] | undefined {
+  let pool = drawnPools.get(name);
+  if (pool === undefined) {
+    pool = prebuiltPool(name);
+    if (pool !== undefined) drawnPools.set(name, pool);
+  }
+  return pool;
+}
+
 /** Whether any method here was called live (so a worker would need faker itself). */
 let liveUsed = false;
 /** Pools handed over by a thread that compiled the same plan and called no method live. */
@@ -57,7 +95,7 @@ function isFiniteList(values: string[]): boolean {
 
 /** Whether a method's values come from a pool already drawn here that is a finite list. */
 function isFinitePool(name: string): boolean {
-  const pool = drawnPools.get(name);
+  const pool = knownPool(name);
   return pool !== undefined && isFiniteList(pool);
 }
 
@@ -66,7 +104,7 @@ export async function drawPrebuiltPools(): Promise<Record<string, string[]>> {
   const source = new FakerSource();
   await source.load();
   for (const name of PREBUILT_METHODS) source.pool(name, "");
-  return Object.fromEntries(PREBUILT_METHODS.map((name) => [name, drawnPools.get(name)!]));
+  return Object.fromEntries(PREBUILT_METHODS.map((name) => [name, knownPool(name)!]));
 }
 
 export interface FakerPools {
@@ -125,7 +163,7 @@ export class FakerSource {
 
   private method(name: string, pointer: string): () => unknown {
     // Adopted pools were drawn (and their method names checked) by the thread that handed them over.
-    if (!this.faker && this.adopted && drawnPools.has(name) && (handedOver || isFinitePool(name))) return () => undefined;
+    if (!this.faker && this.adopted && knownPool(name) !== undefined && (handedOver || isFinitePool(name))) return () => undefined;
     if (!this.faker) throw new SynthError("INTERNAL", "faker was not loaded before compiling", { pointer });
     const [moduleName, methodName] = name.split(".");
     const module = moduleName ? (this.faker as unknown as Record<string, unknown>)[moduleName] : undefined;
@@ -160,7 +198,7 @@ export class FakerSource {
   }
 
   private draw(name: string, call: () => unknown): string[] {
-    const drawn = drawnPools.get(name);
+    const drawn = knownPool(name);
     if (drawn) return drawn;
     // The pool depends only on the method's name: the same on every machine and in every worker.
     const rng = new Rng(0x5eed, name.length);
