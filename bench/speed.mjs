@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --reps 5] [-- --rows 1000000] [-- --big-rows 10000000] [-- --big-threads-1] [-- --json results.json]
+// npm run bench [-- --quick] [-- --reps 5] [-- --rows 1000000] [-- --big-rows 10000000] [-- --json results.json]
 //
 // Times `synth generate` against json-schema-faker 0.6.3 + csv-stringify, a plain @faker-js/faker loop
 // + csv-stringify, and ../shared/bench/hand-specialised.mjs (a generator hand-written for the reference
@@ -6,7 +6,7 @@
 // bundled examples. Every figure is a whole process as a user runs it (start-up included), writing CSV
 // to a file: one warm-up run, then --reps runs, median quoted. Peak RSS comes from the process itself
 // (bench/rss-probe.mjs, worker threads included). Also measured: --threads scaling, RSS at 100,000 vs
-// 10,000,000 rows, and cold start for 10 rows.
+// 10,000,000 rows (default, one and two threads), and cold start for 10 rows.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -133,10 +133,15 @@ for (const name of existsSync(examplesDir) ? readdirSync(examplesDir).sort() : [
   r[`${name}-2`] = await measure(`${name}${stats ? " + stats" : ""} --threads 2`, rows, synth(schema, stats, rows, 2));
 }
 
-console.log("\nMemory (reference schema, default threads):");
-r.small = await measure("synth, 100,000 rows", 100_000, synth(REFERENCE, undefined, 100_000, undefined), 3);
-r.big = await measure(`synth, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, undefined), 1, false);
-if (flag("--big-threads-1")) r.big1 = await measure(`synth --threads 1, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, 1), 1, false);
+// Peak RSS against output size, at the default thread count (one thread for 100,000 rows, one per
+// core for more) and at a fixed one, which isolates growth with the output from the threads' own memory.
+console.log("\nMemory (reference schema):");
+r.small = await measure("synth, 100,000 rows (default threads)", 100_000, synth(REFERENCE, undefined, 100_000, undefined), 3);
+r.big = await measure(`synth, ${fmt(BIG_ROWS)} rows (default threads)`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, undefined), 1, false);
+r.small1 = await measure("synth --threads 1, 100,000 rows", 100_000, synth(REFERENCE, undefined, 100_000, 1), 3);
+r.big1 = await measure(`synth --threads 1, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, 1), 1, false);
+r.small2 = await measure("synth --threads 2, 100,000 rows", 100_000, synth(REFERENCE, undefined, 100_000, 2), 3);
+r.big2 = await measure(`synth --threads 2, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, 2), 1, false);
 
 console.log("\nCold start (10 rows to a file, wall time per process):");
 const cold = async (label, schema, stats) => {
@@ -169,9 +174,14 @@ ratio("synth --threads 1 / json-schema-faker (target >= 20)", r.synth1, r.jsf);
 ratio("synth --threads 1 / faker loop (target >= 5)", r.synth1, r.fakerLoop);
 ratio("synth --threads 2 / --threads 1 (target >= 1.7 on 2 cores)", r.synth2, r.synth1);
 ratio("synth --threads 2 / --threads 1, with statistics", r.synthStats2, r.synthStats1);
-const rssGrowth = r.big.rssMb / r.small.rssMb;
-results.ratios.rssBigOverSmall = rssGrowth;
-console.log(`  ${"peak RSS at " + fmt(BIG_ROWS) + " rows / at 100,000 rows (target <= 1.2, < 150 MB)"} ${rssGrowth.toFixed(2)}× (${r.big.rssMb.toFixed(0)} MB vs ${r.small.rssMb.toFixed(0)} MB)`);
+const rss = (name, big, small, label) => {
+  const growth = big.rssMb / small.rssMb;
+  results.ratios[name] = growth;
+  console.log(`  ${("peak RSS at " + fmt(BIG_ROWS) + " rows / at 100,000 rows, " + label).padEnd(60)} ${growth.toFixed(2)}× (${big.rssMb.toFixed(0)} MB vs ${small.rssMb.toFixed(0)} MB)`);
+};
+rss("rssBigOverSmall", r.big, r.small, "default threads (target <= 1.2, < 150 MB)");
+rss("rssBigOverSmall1", r.big1, r.small1, "--threads 1");
+rss("rssBigOverSmall2", r.big2, r.small2, "--threads 2");
 results.machine.loadAfter = loadavg();
 console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (figures from a busy machine are not comparable across runs; ratios within one run are)`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2) + "\n");
