@@ -1,13 +1,15 @@
 import { SynthError } from "../../errors/synth-error.js";
 import type { CompileContext } from "../context.js";
-import { type Facts, pointerOf } from "../facts.js";
+import { type Facts, plainCodeList, pointerOf, typeAllows } from "../facts.js";
 import type { NodePlan } from "./node-plan.js";
 import { plainIfValues } from "../plain-text.js";
 
 /** enum and const values that every part accepts, checked once here so sampling needs no check. */
 export function admissibleEnumValues(facts: Facts, ctx: CompileContext): unknown[] {
+  const values = facts.enumValues ?? [];
+  if (plainCodeList(facts) && !ctx.loaded.index.usesDynamicRef) return values.filter((value) => typeAllows(facts, value));
   const validators = facts.parts.map((p) => ctx.loaded.validatorAt(p.pointer, p.doc));
-  return (facts.enumValues ?? []).filter((value) => validators.every((validate) => validate(value)));
+  return values.filter((value) => validators.every((validate) => validate(value)));
 }
 
 export function compileEnum(facts: Facts, ctx: CompileContext): NodePlan {
