@@ -39,10 +39,9 @@ function csvRowText(columns: readonly string[], fields: readonly FieldPlan[]): R
   const cells = columns.map((_, i) => {
     const k = slot[i]!;
     if (k < 0) return '""';
-    const field = fields[k]!;
-    if (numberText(field.draw)) return `v${k}`;
-    // A plain value needs no quoting; the empty ones (null, OMIT) are the only ones to look at.
-    return isPlain(field.draw) ? `(v${k} == null || v${k} === OMIT ? "" : v${k})` : `cell(v${k}, names[${i}])`;
+    // A plain value (or a number's text) needs no quoting; the empty ones (null, OMIT) are the only
+    // ones to look at.
+    return isPlain(fields[k]!.draw) ? `(v${k} == null || v${k} === OMIT ? "" : v${k})` : `cell(v${k}, names[${i}])`;
   });
   const body = `return function csvRow(rng, row) {
     ${draws.join("\n    ")}

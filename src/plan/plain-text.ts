@@ -59,18 +59,18 @@ export function isPlain(sample: Sample<unknown>): boolean {
 }
 
 /** Number samplers that can also give their value as text directly (formats/number-text.ts). */
-const NUMBER_TEXT = new WeakMap<Sample<unknown>, Sample<string>>();
+const NUMBER_TEXT = new WeakMap<Sample<unknown>, Sample<unknown>>();
 
 /**
- * Marks `sample` (whose values are finite numbers) plain and records `text`, which makes the same
- * draws from the Rng and returns String() of the value `sample` would have returned: the text CSV
- * and JSON both write, made without converting a double.
+ * Marks `sample` (whose values are finite numbers, or null or OMIT) plain and records `text`, which
+ * makes the same draws from the Rng and returns String() of the number `sample` would have returned
+ * (its null or OMIT as they are): the text CSV and JSON both write, made without converting a double.
  */
-export function withNumberText<S extends Sample<number>>(sample: S, text: Sample<string>): S {
+export function withNumberText<S extends Sample<unknown>>(sample: S, text: Sample<unknown>): S {
   NUMBER_TEXT.set(sample, text);
   return plain(sample);
 }
 
-export function numberText(sample: Sample<unknown>): Sample<string> | undefined {
+export function numberText(sample: Sample<unknown>): Sample<unknown> | undefined {
   return NUMBER_TEXT.get(sample);
 }

@@ -9,7 +9,7 @@ import type { CompileContext } from "../context.js";
 import { collectFacts, plainCodeList, type Facts, typeAllows } from "../facts.js";
 import { compileFacts } from "../compile.js";
 import type { Sample } from "../sampler.js";
-import { plain, plainIfValues, plainLike } from "../plain-text.js";
+import { numberText, plain, plainIfValues, plainLike, withNumberText } from "../plain-text.js";
 import type { NodePlan } from "../types/node-plan.js";
 import { OMIT } from "../types/object.js";
 import { lengthBounds, namedStringSource, patternSampler } from "../types/string.js";
@@ -170,5 +170,8 @@ export function compileColumn(request: ColumnRequest, ctx: CompileContext, rows:
   }
   const sample = nonNull.sample;
   const emptiness = equidistributedSequence(ctx.seed, column, request.index);
-  return { exact: nonNull.exact, sample: plainLike(sample, (rng, row) => (emptiness(row) < nullFraction ? absent : sample(rng, row))) };
+  const withEmpty = plainLike(sample, (rng, row) => (emptiness(row) < nullFraction ? absent : sample(rng, row)));
+  const text = numberText(sample);
+  if (text) withNumberText(withEmpty, (rng, row) => (emptiness(row) < nullFraction ? absent : text(rng, row)));
+  return { exact: nonNull.exact, sample: withEmpty };
 }

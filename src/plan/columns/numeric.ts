@@ -1,7 +1,9 @@
 import type { NumberStats } from "../../stats/types.js";
 import type { Facts } from "../facts.js";
 import type { Sample } from "../sampler.js";
-import { plain } from "../plain-text.js";
+import { plain, withNumberText } from "../plain-text.js";
+import { scaledIntegerText } from "../formats/number-text.js";
+import type { Rng } from "../../random/rng.js";
 import { numericRange } from "../types/number.js";
 import { contradiction } from "./contradiction.js";
 import { histogramDraw, quantileDraw, type NumericDraw } from "./inverse-cdf.js";
@@ -33,18 +35,31 @@ export function numberFromStats(column: string, stats: NumberStats, facts: Facts
     if (below || above) throw contradiction(column, `statistics value ${value} lies outside the schema's range`, ...path);
   }
   const round = integerOnly || stats.integer ? 0 : stats.decimals;
-  const scale = round === undefined ? 1 : 10 ** round;
   const lowExclusive = range.lowExclusive, highExclusive = range.highExclusive;
-  return plain((rng) => {
-    for (let attempt = 0; ; attempt++) {
-      let value = draw(rng);
-      if (round !== undefined) value = Math.round(value * scale) / scale;
-      if (value < low) value = round === undefined ? low : Math.ceil(low * scale) / scale;
-      if (value > high) value = round === undefined ? high : Math.floor(high * scale) / scale;
-      if ((lowExclusive && value <= range.low!) || (highExclusive && value >= range.high!)) {
-        if (attempt < 20) continue;
+  const excluded = (value: number) => (lowExclusive && value <= range.low!) || (highExclusive && value >= range.high!);
+  if (round === undefined) {
+    return plain((rng) => {
+      for (let attempt = 0; ; attempt++) {
+        let value = draw(rng);
+        if (value < low) value = low;
+        if (value > high) value = high;
+        if (excluded(value) && attempt < 20) continue;
+        return value;
       }
-      return value;
+    });
+  }
+  // Rounded values are drawn as whole units of the last decimal, which also gives their text
+  // without converting a double (formats/number-text.ts).
+  const scale = 10 ** round;
+  const units = (rng: Rng): number => {
+    for (let attempt = 0; ; attempt++) {
+      let n = Math.round(draw(rng) * scale);
+      if (n / scale < low) n = Math.ceil(low * scale);
+      if (n / scale > high) n = Math.floor(high * scale);
+      if (excluded(n / scale) && attempt < 20) continue;
+      return n;
     }
-  });
+  };
+  const text = scaledIntegerText(round);
+  return withNumberText((rng) => units(rng) / scale, (rng) => text(units(rng)));
 }

@@ -2,7 +2,7 @@ import { SynthError } from "../../errors/synth-error.js";
 import { type Facts, pointerOf } from "../facts.js";
 import type { NodePlan } from "./node-plan.js";
 import { plain, withNumberText } from "../plain-text.js";
-import { scaledIntegerText } from "../formats/number-text.js";
+import { integerText, scaledIntegerText } from "../formats/number-text.js";
 import type { Rng } from "../../random/rng.js";
 
 /** Spans used when a schema leaves a number unbounded: modest, so dummy values look like data. */
@@ -85,8 +85,8 @@ export function compileInteger(facts: Facts): NodePlan {
   const last = Math.floor(high / step);
   if (first > last) throw new SynthError("UNSATISFIABLE", `no multiple of ${step} lies in the allowed range`, { pointer: pointerOf(facts) });
   const count = last - first + 1;
-  if (step === 1) return { sample: plain((rng) => low + rng.below(high - low + 1)), exact: true };
-  return { sample: plain((rng) => (first + rng.below(count)) * step), exact: true };
+  const draw = step === 1 ? (rng: Rng) => low + rng.below(high - low + 1) : (rng: Rng) => (first + rng.below(count)) * step;
+  return { sample: withNumberText(draw, (rng) => integerText(draw(rng))), exact: true };
 }
 
 export function compileNumber(facts: Facts): NodePlan {
