@@ -1,4 +1,5 @@
 import { joinPointer } from "../errors/json-pointer.js";
+import { identifierType } from "../identifiers/index.js";
 import { SynthError } from "../errors/synth-error.js";
 import type { Located } from "../schema/ref-index.js";
 import type { CompileContext } from "./context.js";
@@ -119,19 +120,38 @@ const child = (loc: Located, ...tokens: Array<string | number>): Located => ({
 
 /** The place errors about these facts name: the first subschema they were merged from. */
 /**
- * Whether, at this place, an enum value is allowed exactly when it is one of the codes and of an
- * allowed type: the values are all scalars (so no object or array keyword applies to them) and no
- * other keyword could reject one. Such code lists are checked directly rather than by compiling
- * a validator, which was a third of start-up for tables of codes.
+ * A direct test of whether a scalar (null, boolean, number, string) is valid here, or undefined when
+ * that needs the schema itself. Direct when nothing beyond types, codes, numeric bounds, lengths,
+ * patterns and UK identifier formats applies (a scalar is untouched by array and object keywords). Code lists and published
+ * categories are checked this way rather than by compiling a validator, which was a third of
+ * start-up for a table of codes. test/plan/direct-acceptor.test.ts checks it against ajv.
  */
-export function plainCodeList(facts: Facts): boolean {
-  return (
-    facts.enumValues !== undefined && facts.enumValues.every((v) => v === null || typeof v !== "object") &&
-    facts.anyOf.length === 0 && facts.oneOf.length === 0 && facts.not.length === 0 && facts.conditionals.length === 0 &&
-    facts.unmodelled.length === 0 && facts.patterns.length === 0 && facts.formats.length === 0 &&
-    facts.minLength === undefined && facts.maxLength === undefined && facts.minimum === undefined && facts.maximum === undefined &&
-    facts.exclusiveMinimum === undefined && facts.exclusiveMaximum === undefined && facts.multipleOf.length === 0
-  );
+export function directScalarAcceptor(facts: Facts): ((value: unknown) => boolean) | undefined {
+  if (facts.anyOf.length > 0 || facts.oneOf.length > 0 || facts.not.length > 0 || facts.conditionals.length > 0) return undefined;
+  if (facts.unmodelled.length > 0 || facts.multipleOf.length > 0) return undefined;
+  // Of formats, only the UK identifiers, whose own validators are at hand, are checked directly.
+  const identifiers = facts.formats.map((format) => identifierType(format));
+  if (!identifiers.every((type) => type !== undefined)) return undefined;
+  if (facts.enumValues !== undefined && !facts.enumValues.every((v) => v === null || typeof v !== "object")) return undefined;
+  const codes = facts.enumValues === undefined ? undefined : new Set(facts.enumValues.map((v) => JSON.stringify(v)));
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength } = facts;
+  const patterns = facts.patterns.map((pattern) => new RegExp(pattern, "u"));
+  return (value) => {
+    if (value !== null && typeof value === "object") return false;
+    if (!typeAllows(facts, value) || (codes !== undefined && !codes.has(JSON.stringify(value)))) return false;
+    if (typeof value === "number") {
+      return !(
+        (minimum !== undefined && value < minimum) || (maximum !== undefined && value > maximum) ||
+        (exclusiveMinimum !== undefined && value <= exclusiveMinimum) || (exclusiveMaximum !== undefined && value >= exclusiveMaximum)
+      );
+    }
+    if (typeof value === "string") {
+      const length = minLength !== undefined || maxLength !== undefined ? [...value].length : 0;
+      if ((minLength !== undefined && length < minLength) || (maxLength !== undefined && length > maxLength)) return false;
+      return patterns.every((pattern) => pattern.test(value)) && identifiers.every((type) => type!.validate(value));
+    }
+    return true;
+  };
 }
 
 /** The JSON type of a scalar, "integer" for whole numbers (as "type" reads them). */

@@ -80,3 +80,22 @@ export function verified(plan: NodePlan, parts: Located[], ctx: CompileContext):
     }),
   };
 }
+
+/**
+ * `verified` for a column of scalars whose schema facts.ts can check directly (directScalarAcceptor):
+ * the same redraws and the same refusal to return an invalid value, without compiling a validator.
+ */
+export function checkedDirectly(plan: NodePlan, accepts: (value: unknown) => boolean, pointer: string, ctx: CompileContext): NodePlan {
+  const maxAttempts = ctx.options.maxAttempts;
+  const sample = plan.sample;
+  return {
+    exact: true,
+    sample: plainLike(sample, (rng, row) => {
+      for (let attempt = 0; attempt < maxAttempts; attempt++) {
+        const value = sample(rng, row);
+        if (value === OMIT || accepts(value)) return value;
+      }
+      throw new SynthError("GENERATION_FAILED", `could not generate a value that satisfies the schema in ${maxAttempts} attempts`, { pointer });
+    }),
+  };
+}

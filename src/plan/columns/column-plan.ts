@@ -6,7 +6,7 @@ import { hashString } from "../../random/rng.js";
 import type { ColumnStats, ValueGenerator } from "../../stats/types.js";
 import type { Located } from "../../schema/ref-index.js";
 import type { CompileContext } from "../context.js";
-import { collectFacts, plainCodeList, type Facts, typeAllows } from "../facts.js";
+import { collectFacts, directScalarAcceptor, type Facts } from "../facts.js";
 import { compileFacts } from "../compile.js";
 import type { Sample } from "../sampler.js";
 import { numberText, plain, plainIfValues, plainLike, withNumberText } from "../plain-text.js";
@@ -20,7 +20,7 @@ import { weightedIndex } from "./inverse-cdf.js";
 import { numberFromStats } from "./numeric.js";
 import { temporalFromStats } from "./temporal.js";
 import { textFromStats } from "./text.js";
-import { verified } from "../verify.js";
+import { checkedDirectly, verified } from "../verify.js";
 
 export interface ColumnRequest {
   name: string;
@@ -54,14 +54,12 @@ function generatorSampler(column: string, generator: ValueGenerator, ctx: Compil
 }
 
 /**
- * Whether a published category is allowed by the column's schema: directly for plain code lists
- * (facts.ts), by ajv against the very parts of the schema otherwise.
+ * Whether a published category is allowed by the column's schema: directly where facts.ts can tell,
+ * by ajv against the very parts of the schema otherwise.
  */
 function categoryAcceptor(facts: Facts, ctx: CompileContext): (value: unknown) => boolean {
-  if (plainCodeList(facts)) {
-    const allowed = new Set(facts.enumValues!.map((v) => JSON.stringify(v)));
-    return (value) => allowed.has(JSON.stringify(value)) && typeAllows(facts, value);
-  }
+  const direct = ctx.loaded.index.usesDynamicRef ? undefined : directScalarAcceptor(facts);
+  if (direct) return direct;
   const validators = facts.parts.filter((p) => p.base !== "").map((p) => ctx.loaded.validatorAt(p.pointer, p.doc));
   return (value) => validators.every((validate) => validate(value));
 }
@@ -157,9 +155,14 @@ export function compileColumn(request: ColumnRequest, ctx: CompileContext, rows:
     }
     throw error;
   }
+  const needsCheck = values && (facts.not.length > 0 || facts.unmodelled.length > 0 || facts.anyOf.length > 0 || facts.oneOf.length > 0 || !values.exact);
+  // Values from statistics are scalars: most columns' schemas can check them without a validator.
+  const direct = needsCheck && !ctx.loaded.index.usesDynamicRef ? directScalarAcceptor(facts) : undefined;
   const nonNull = values
-    ? facts.not.length > 0 || facts.unmodelled.length > 0 || facts.anyOf.length > 0 || facts.oneOf.length > 0 || !values.exact
-      ? verified({ sample: values.sample, exact: false }, facts.parts, ctx)
+    ? needsCheck
+      ? direct
+        ? checkedDirectly(values, direct, request.parts[0]?.pointer ?? `/properties/${column}`, ctx)
+        : verified({ sample: values.sample, exact: false }, facts.parts, ctx)
       : values
     : compileFacts(facts, ctx, new Set());
   const nullFraction = request.stats?.nullFraction ?? 0;
