@@ -1,5 +1,6 @@
 import { joinPointer } from "../errors/json-pointer.js";
 import { identifierType } from "../identifiers/index.js";
+import { guardedRegExp } from "../schema/regex-guard.js";
 import { SynthError } from "../errors/synth-error.js";
 import type { Located } from "../schema/ref-index.js";
 import type { CompileContext } from "./context.js";
@@ -135,7 +136,8 @@ export function directScalarAcceptor(facts: Facts): ((value: unknown) => boolean
   if (facts.enumValues !== undefined && !facts.enumValues.every((v) => v === null || typeof v !== "object")) return undefined;
   const codes = facts.enumValues === undefined ? undefined : new Set(facts.enumValues.map((v) => JSON.stringify(v)));
   const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength } = facts;
-  const patterns = facts.patterns.map((pattern) => new RegExp(pattern, "u"));
+  // As ajv runs them: a pattern that could backtrack catastrophically refuses long strings.
+  const patterns = facts.patterns.map((pattern) => guardedRegExp(pattern, "u"));
   return (value) => {
     if (value !== null && typeof value === "object") return false;
     if (!typeAllows(facts, value) || (codes !== undefined && !codes.has(JSON.stringify(value)))) return false;
