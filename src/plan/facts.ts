@@ -157,14 +157,14 @@ export function directScalarAcceptor(facts: Facts): ((value: unknown) => boolean
 }
 
 /** The JSON type of a scalar, "integer" for whole numbers (as "type" reads them). */
-export function scalarType(value: unknown): JsonType {
+function scalarType(value: unknown): JsonType {
   if (value === null) return "null";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value as "boolean" | "string";
 }
 
 /** Whether a scalar's type is allowed ("number" allows integers too). */
-export function typeAllows(facts: Facts, value: unknown): boolean {
+function typeAllows(facts: Facts, value: unknown): boolean {
   if (facts.types === undefined) return true;
   const type = scalarType(value);
   return facts.types.has(type) || (type === "integer" && facts.types.has("number"));

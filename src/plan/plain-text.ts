@@ -15,10 +15,6 @@ export function isPlainText(text: string): boolean {
   return !UNPLAIN_CHARACTER.test(text);
 }
 
-export function isPlainCodePoint(codePoint: number): boolean {
-  return isPlainRange(codePoint, codePoint);
-}
-
 /** Whether every code point in [first, last] is plain. */
 export function isPlainRange(first: number, last: number): boolean {
   const overlaps = (low: number, high: number) => first <= high && last >= low;

@@ -10,7 +10,7 @@
  * is the shortest text that reads back as the nearest double, which is what String() prints, so the
  * two agree whenever |n| < 2^31 and decimals <= 3 (test/plan/number-text.test.ts checks it).
  */
-export const MAX_TABLE_DECIMALS = 3;
+const MAX_TABLE_DECIMALS = 3;
 
 const SMALL: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i));
 const GROUP: readonly string[] = SMALL.map((text) => text.padStart(3, "0"));
