@@ -1,3 +1,4 @@
+import { scaledIntegerText } from "./formats/number-text.js";
 import type { Sample } from "./sampler.js";
 
 /**
@@ -65,6 +66,17 @@ const NUMBER_TEXT = new WeakMap<Sample<unknown>, Sample<unknown>>();
 export function withNumberText<S extends Sample<unknown>>(sample: S, text: Sample<unknown>): S {
   NUMBER_TEXT.set(sample, text);
   return plain(sample);
+}
+
+/**
+ * A number sampler from one that draws whole units of 10^-decimals: its values are units / 10^decimals,
+ * and its text is made from the integer (formats/number-text.ts), never by converting a double.
+ */
+export function unitsSampler(units: Sample<number>, decimals: number): Sample<number> {
+  const scale = 10 ** decimals;
+  const text = scaledIntegerText(decimals);
+  const sample: Sample<number> = decimals === 0 ? units : (rng, row) => units(rng, row) / scale;
+  return withNumberText(sample, (rng, row) => text(units(rng, row)));
 }
 
 export function numberText(sample: Sample<unknown>): Sample<unknown> | undefined {

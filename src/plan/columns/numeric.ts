@@ -1,8 +1,7 @@
 import type { NumberStats } from "../../stats/types.js";
 import type { Facts } from "../facts.js";
 import type { Sample } from "../sampler.js";
-import { plain, withNumberText } from "../plain-text.js";
-import { scaledIntegerText } from "../formats/number-text.js";
+import { plain, unitsSampler } from "../plain-text.js";
 import type { Rng } from "../../random/rng.js";
 import { numericRange } from "../types/number.js";
 import { contradiction } from "./contradiction.js";
@@ -60,6 +59,5 @@ export function numberFromStats(column: string, stats: NumberStats, facts: Facts
       return n;
     }
   };
-  const text = scaledIntegerText(round);
-  return withNumberText((rng) => units(rng) / scale, (rng) => text(units(rng)));
+  return unitsSampler(units, round);
 }

@@ -1,8 +1,7 @@
 import { SynthError } from "../../errors/synth-error.js";
 import { type Facts, pointerOf } from "../facts.js";
 import type { NodePlan } from "./node-plan.js";
-import { plain, withNumberText } from "../plain-text.js";
-import { integerText, scaledIntegerText } from "../formats/number-text.js";
+import { plain, unitsSampler } from "../plain-text.js";
 import type { Rng } from "../../random/rng.js";
 
 /** Spans used when a schema leaves a number unbounded: modest, so dummy values look like data. */
@@ -86,7 +85,7 @@ export function compileInteger(facts: Facts): NodePlan {
   if (first > last) throw new SynthError("UNSATISFIABLE", `no multiple of ${step} lies in the allowed range`, { pointer: pointerOf(facts) });
   const count = last - first + 1;
   const draw = step === 1 ? (rng: Rng) => low + rng.below(high - low + 1) : (rng: Rng) => (first + rng.below(count)) * step;
-  return { sample: withNumberText(draw, (rng) => integerText(draw(rng))), exact: true };
+  return { sample: unitsSampler(draw, 0), exact: true };
 }
 
 export function compileNumber(facts: Facts): NodePlan {
@@ -129,8 +128,7 @@ export function compileNumber(facts: Facts): NodePlan {
       if (fits(n / scale)) return n;
     }
   };
-  const text = scaledIntegerText(2);
-  return { exact: true, sample: withNumberText((rng) => hundredths(rng) / scale, (rng) => text(hundredths(rng))) };
+  return { exact: true, sample: unitsSampler(hundredths, 2) };
 }
 
 /** Multiples of every `multipleOf` within [low, high]; checked by the caller's verification. */
