@@ -95,8 +95,8 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
   const workers = Array.from({ length: run.threads }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: setup, resourceLimits }));
   const ready = new Array<boolean>(workers.length).fill(false);
   const outstanding = new Array<number>(workers.length).fill(0);
-  const done = new Map<number, ByteBatch | Uint8Array<ArrayBuffer>>();
-  const madeBy = new Map<number, number>(); // batch index -> worker, for batches made by workers
+  // Batches made, by index, until their turn to be written: here, or by a worker (whose bytes go back to it).
+  const done = new Map<number, ByteBatch | { bytes: Uint8Array<ArrayBuffer>; worker: Worker }>();
   const window = (workers.length + 1) * BATCHES_PER_WORKER;
   let readyCount = 0;
   let making = false; // this thread is making a batch
@@ -116,7 +116,7 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
         const start = from + index * rowsPerBatch;
         return { index, from: start, to: Math.min(to, start + rowsPerBatch) };
       };
-      const receive = (index: number, data: ByteBatch | Uint8Array<ArrayBuffer>) => {
+      const receive = (index: number, data: ByteBatch | { bytes: Uint8Array<ArrayBuffer>; worker: Worker }) => {
         done.set(index, data);
         void flush();
       };
@@ -150,15 +150,13 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
         try {
           for (let data = done.get(written); data !== undefined && !finished; data = done.get(written)) {
             done.delete(written);
-            const maker = madeBy.get(written);
-            madeBy.delete(written);
             written++;
-            if (!(data instanceof Uint8Array)) here.ring.write(out, data);
+            if (!("worker" in data)) here.ring.write(out, data);
             else {
               // Once written, the bytes go back to the worker that made them, to be filled again.
-              const worker = workers[maker!]!;
-              const wait = !out.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength), () => {
-                if (!finished) worker.postMessage({ recycle: data.buffer } satisfies BufferReturn, [data.buffer]);
+              const { bytes, worker } = data;
+              const wait = !out.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), () => {
+                if (!finished) worker.postMessage({ recycle: bytes.buffer } satisfies BufferReturn, [bytes.buffer]);
               });
               if (wait) await once(out, "drain");
             }
@@ -183,8 +181,7 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
           }
           if ("error" in reply) return fail(deserializeError(reply.error));
           outstanding[w]!--;
-          madeBy.set(reply.index, w);
-          receive(reply.index, reply.bytes);
+          receive(reply.index, { bytes: reply.bytes, worker });
         });
         worker.on("error", (error: NodeJS.ErrnoException) => {
           if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
