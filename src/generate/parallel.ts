@@ -76,14 +76,15 @@ function deserializeError(error: SerializedError): Error {
 }
 
 /**
- * Rows [run.from, output.to) generated in batches by `threads` worker threads and written in row
- * order. Each worker compiles the plan from the same inputs (plans are closures: they are never
- * transferred) and returns a batch as UTF-8 bytes, transferred without copying. This thread only
- * hands out batches, writes and hashes, so it never holds up a worker waiting for its turn; until
- * every worker has compiled, though, it makes batches itself, one at a time, so that start-up is
- * not idle time. At most BATCHES_PER_WORKER batches per worker are outstanding, and none is
- * handed out while the destination asks to drain, so memory stays flat. Row i depends only on
- * (seed, i), so the bytes equal a single-threaded run's.
+ * Rows [run.from, output.to) generated in batches by `threads` threads and written in row order:
+ * this one and `threads - 1` workers. Each worker compiles the plan from the same inputs (plans
+ * are closures: they are never transferred) and returns a batch as UTF-8 bytes, transferred
+ * without copying. This thread makes a batch whenever it is free, between handing out batches,
+ * writing and hashing; so on N cores N threads generate, and no core sits idle while another
+ * thread only writes (a writing-only main thread cost a core's worth of scaling on two cores).
+ * At most BATCHES_PER_WORKER batches per thread are outstanding, and none is handed out while
+ * the destination asks to drain, so memory stays flat. Row i depends only on (seed, i), so the
+ * bytes equal a single-threaded run's.
  */
 export async function writeParallel(compiled: Compiled, output: RangeOutput, out: Writable, here: { writer: BatchWriter; ring: BufferRing }, run: ParallelRun): Promise<void> {
   const { from, rowsPerBatch } = run;
@@ -92,13 +93,12 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
   if (batches <= 0) return;
   const setup: WorkerSetup = { input: compiled.input, output, pools: fakerPools() };
   const resourceLimits = workerLimits();
-  const workers = Array.from({ length: run.threads }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: setup, resourceLimits }));
+  const workers = Array.from({ length: run.threads - 1 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: setup, resourceLimits }));
   const ready = new Array<boolean>(workers.length).fill(false);
   const outstanding = new Array<number>(workers.length).fill(0);
   // Batches made, by index, until their turn to be written: here, or by a worker (whose bytes go back to it).
   const done = new Map<number, ByteBatch | { bytes: Uint8Array<ArrayBuffer>; worker: Worker }>();
   const window = (workers.length + 1) * BATCHES_PER_WORKER;
-  let readyCount = 0;
   let making = false; // this thread is making a batch
   let next = 0; // next batch to hand out
   let written = 0; // next batch to write
@@ -142,7 +142,7 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
             worker.postMessage(request(next++));
           }
         });
-        if (readyCount < workers.length && !making && next < batches && next - written < window) makeHere();
+        if (!making && next < batches && next - written < window) makeHere();
       };
       const flush = async () => {
         if (draining) return;
@@ -176,7 +176,6 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
         worker.on("message", (reply: WorkerReply) => {
           if ("ready" in reply) {
             ready[w] = true;
-            readyCount++;
             return dispatch();
           }
           if ("error" in reply) return fail(deserializeError(reply.error));
