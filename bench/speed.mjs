@@ -6,7 +6,8 @@
 // bundled examples. Every figure is a whole process as a user runs it (start-up included), writing CSV
 // to a file: one warm-up run, then --reps runs, median quoted. Peak RSS comes from the process itself
 // (bench/rss-probe.mjs, worker threads included). Also measured: --threads scaling, RSS at 100,000 vs
-// 10,000,000 rows (default, one and two threads), and cold start for 10 rows.
+// 10,000,000 rows (default, one and two threads), and cold start for 10 rows. Runs that are compared
+// are interleaved, and two single-threaded processes run at once give the machine's own two-core ceiling.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -42,28 +43,36 @@ if (!existsSync(join(ROOT, "dist/cli/main.js"))) {
 const work = mkdtempSync(join(tmpdir(), "synth-bench-"));
 const probeFile = join(work, "probe.jsonl");
 
-/** Runs one process; resolves to wall seconds, output bytes, peak RSS (MB) and CPU seconds. */
-function run(command, out) {
-  return new Promise((resolvePromise, reject) => {
-    rmSync(probeFile, { force: true });
-    const started = performance.now();
+/** Runs processes at the same time; resolves when all have exited, to wall seconds, total output bytes, summed peak RSS (MB) and CPU seconds. */
+function run(commands, outs) {
+  const many = Array.isArray(commands[0]) ? commands : [commands];
+  const files = many.length === 1 ? [outs] : outs;
+  const started = performance.now();
+  return Promise.all(many.map((command, i) => new Promise((resolvePromise, reject) => {
+    const probe = join(work, `probe-${i}.jsonl`);
+    rmSync(probe, { force: true });
     const child = spawn(process.execPath, ["--import", PROBE, ...command], {
       cwd: ROOT,
-      env: { ...process.env, SYNTH_BENCH_PROBE: probeFile },
+      env: { ...process.env, SYNTH_BENCH_PROBE: probe },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
     child.on("exit", (code) => {
-      const seconds = (performance.now() - started) / 1000;
       if (code !== 0) return reject(new Error(`${command.join(" ")} exited ${code}: ${stderr}`));
-      const probe = JSON.parse(readFileSync(probeFile, "utf8").trim().split("\n").pop());
+      const usage = JSON.parse(readFileSync(probe, "utf8").trim().split("\n").pop());
+      const out = files?.[i];
       const bytes = out && existsSync(out) ? statSync(out).size : 0;
       if (out) rmSync(out, { force: true });
-      resolvePromise({ seconds, bytes, rssMb: probe.maxRssKb / 1024, cpuSeconds: probe.cpuUs / 1e6 });
+      resolvePromise({ bytes, rssMb: usage.maxRssKb / 1024, cpuSeconds: usage.cpuUs / 1e6 });
     });
-  });
+  }))).then((each) => ({
+    seconds: (performance.now() - started) / 1000,
+    bytes: each.reduce((sum, e) => sum + e.bytes, 0),
+    rssMb: each.reduce((sum, e) => sum + e.rssMb, 0),
+    cpuSeconds: each.reduce((sum, e) => sum + e.cpuSeconds, 0),
+  }));
 }
 
 const median = (xs) => {
@@ -72,33 +81,55 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Warm-up, then `reps` runs; medians. */
-async function measure(name, rows, build, reps = REPS, warmUp = true) {
-  const out = join(work, "out.csv");
-  if (warmUp) await run(build(out), out);
-  const results = [];
-  for (let i = 0; i < reps; i++) results.push(await run(build(out), out));
-  const seconds = median(results.map((r) => r.seconds));
-  const row = {
-    name,
-    rows,
-    seconds,
-    rowsPerSecond: rows / seconds,
-    mbPerSecond: median(results.map((r) => r.bytes / r.seconds / 1e6)),
-    rssMb: median(results.map((r) => r.rssMb)),
-    cpuSeconds: median(results.map((r) => r.cpuSeconds)),
+/**
+ * Warm-up, then `reps` rounds; medians. The entries of a group run in turn within each round, so
+ * that what the shared machine does meanwhile falls on all of them alike: their ratios are the
+ * figures to trust. An entry's `build(out)` gives one command, or several to run at the same time (writing out.0, out.1, ...).
+ */
+async function measureGroup(entries, reps = REPS, warmUp = true) {
+  // Several commands at once write to out.0, out.1, ... (see twoShards).
+  const outsFor = (entry, k) => {
+    const out = join(work, `out-${k}.csv`);
+    const commands = entry.build(out);
+    return { commands, outs: Array.isArray(commands[0]) ? commands.map((_, i) => `${out}.${i}`) : out };
   };
-  console.log(
-    `  ${name.padEnd(44)} ${fmt(row.rowsPerSecond).padStart(10)} rows/s ${row.mbPerSecond.toFixed(1).padStart(7)} MB/s ${row.rssMb.toFixed(0).padStart(5)} MB RSS ${row.seconds.toFixed(2).padStart(7)} s wall ${row.cpuSeconds.toFixed(2).padStart(7)} s CPU  (${fmt(rows)} rows)`,
-  );
-  return row;
+  const samples = entries.map(() => []);
+  for (let round = warmUp ? -1 : 0; round < reps; round++) {
+    for (const [k, entry] of entries.entries()) {
+      const { commands, outs } = outsFor(entry, k);
+      const result = await run(commands, outs);
+      if (round >= 0) samples[k].push(result);
+    }
+  }
+  return entries.map((entry, k) => {
+    const results = samples[k];
+    const seconds = median(results.map((r) => r.seconds));
+    const row = {
+      name: entry.name,
+      rows: entry.rows,
+      seconds,
+      rowsPerSecond: entry.rows / seconds,
+      mbPerSecond: median(results.map((r) => r.bytes / r.seconds / 1e6)),
+      rssMb: median(results.map((r) => r.rssMb)),
+      cpuSeconds: median(results.map((r) => r.cpuSeconds)),
+    };
+    console.log(
+      `  ${entry.name.padEnd(52)} ${fmt(row.rowsPerSecond).padStart(10)} rows/s ${row.mbPerSecond.toFixed(1).padStart(7)} MB/s ${row.rssMb.toFixed(0).padStart(5)} MB RSS ${row.seconds.toFixed(2).padStart(7)} s wall ${row.cpuSeconds.toFixed(2).padStart(7)} s CPU  (${fmt(entry.rows)} rows)`,
+    );
+    return row;
+  });
 }
+
+const measure = async (name, rows, build, reps = REPS, warmUp = true) => (await measureGroup([{ name, rows, build }], reps, warmUp))[0];
 
 const fmt = (n) => Math.round(n).toLocaleString("en-GB");
 const synth = (schema, stats, rows, threads, extra = []) => (out) => [
   BIN, "generate", "--schema", schema, ...(stats ? ["--stats", stats] : []), "--rows", String(rows),
   "--output", out, "--force", "--quiet", ...(threads ? ["--threads", String(threads)] : []), ...extra,
 ];
+
+/** The machine's own ceiling for two cores: two single-threaded processes, each making half the rows. */
+const twoShards = (schema, stats, rows) => (out) => ["1/2", "2/2"].map((shard, i) => synth(schema, stats, rows, 1, ["--shard", shard])(`${out}.${i}`));
 
 const results = { machine: { cores: availableParallelism(), node: process.version, loadBefore: loadavg() }, runs: {}, ratios: {} };
 const ratio = (name, a, b) => {
@@ -112,11 +143,16 @@ console.log(`${REPS} runs after a warm-up, median quoted; whole processes, start
 
 console.log("Reference schema (../shared/bench/reference.schema.json):");
 const r = results.runs;
-r.hand = await measure("hand-specialised (ceiling)", ROWS, (out) => [HAND, String(ROWS), out]);
-r.synth1 = await measure("synth --threads 1", ROWS, synth(REFERENCE, undefined, ROWS, 1));
-r.synth2 = await measure("synth --threads 2", ROWS, synth(REFERENCE, undefined, ROWS, 2));
-r.synthStats1 = await measure("synth --threads 1, with statistics", ROWS, synth(REFERENCE, REFERENCE_STATS, ROWS, 1));
-r.synthStats2 = await measure("synth --threads 2, with statistics", ROWS, synth(REFERENCE, REFERENCE_STATS, ROWS, 2));
+[r.hand, r.synth1, r.synth2, r.twoShards] = await measureGroup([
+  { name: "hand-specialised (ceiling)", rows: ROWS, build: (out) => [HAND, String(ROWS), out] },
+  { name: "synth --threads 1", rows: ROWS, build: synth(REFERENCE, undefined, ROWS, 1) },
+  { name: "synth --threads 2", rows: ROWS, build: synth(REFERENCE, undefined, ROWS, 2) },
+  { name: "two synth processes at once (--shard 1/2, 2/2)", rows: ROWS, build: twoShards(REFERENCE, undefined, ROWS) },
+]);
+[r.synthStats1, r.synthStats2] = await measureGroup([
+  { name: "synth --threads 1, with statistics", rows: ROWS, build: synth(REFERENCE, REFERENCE_STATS, ROWS, 1) },
+  { name: "synth --threads 2, with statistics", rows: ROWS, build: synth(REFERENCE, REFERENCE_STATS, ROWS, 2) },
+]);
 const fakerRows = Math.max(20_000, Math.round(ROWS / 5));
 r.fakerLoop = await measure("@faker-js/faker loop + csv-stringify", fakerRows, (out) => [join(ROOT, "bench/competitors/faker-loop.mjs"), String(fakerRows), out]);
 const jsfRows = Math.max(10_000, Math.round(ROWS / 20));
@@ -129,8 +165,10 @@ for (const name of existsSync(examplesDir) ? readdirSync(examplesDir).sort() : [
   if (!existsSync(schema)) continue;
   const stats = existsSync(join(examplesDir, name, "stats.json")) ? join(examplesDir, name, "stats.json") : undefined;
   const rows = Math.round(ROWS / 2);
-  r[`${name}-1`] = await measure(`${name}${stats ? " + stats" : ""} --threads 1`, rows, synth(schema, stats, rows, 1));
-  r[`${name}-2`] = await measure(`${name}${stats ? " + stats" : ""} --threads 2`, rows, synth(schema, stats, rows, 2));
+  [r[`${name}-1`], r[`${name}-2`]] = await measureGroup([
+    { name: `${name}${stats ? " + stats" : ""} --threads 1`, rows, build: synth(schema, stats, rows, 1) },
+    { name: `${name}${stats ? " + stats" : ""} --threads 2`, rows, build: synth(schema, stats, rows, 2) },
+  ]);
 }
 
 // Peak RSS against output size, at the default thread count (one thread for 100,000 rows, one per
@@ -140,6 +178,7 @@ r.small = await measure("synth, 100,000 rows (default threads)", 100_000, synth(
 r.big = await measure(`synth, ${fmt(BIG_ROWS)} rows (default threads)`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, undefined), 1, false);
 r.small1 = await measure("synth --threads 1, 100,000 rows", 100_000, synth(REFERENCE, undefined, 100_000, 1), 3);
 r.big1 = await measure(`synth --threads 1, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, 1), 1, false);
+r.bigShards = await measure(`two synth processes at once, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, twoShards(REFERENCE, undefined, BIG_ROWS), 1, false);
 r.small2 = await measure("synth --threads 2, 100,000 rows", 100_000, synth(REFERENCE, undefined, 100_000, 2), 3);
 r.big2 = await measure(`synth --threads 2, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, 2), 1, false);
 
@@ -173,10 +212,12 @@ ratio("synth --threads 1 with statistics / hand-specialised (target >= 0.5)", r.
 ratio("synth --threads 1 / json-schema-faker (target >= 20)", r.synth1, r.jsf);
 ratio("synth --threads 1 / faker loop (target >= 5)", r.synth1, r.fakerLoop);
 ratio(`synth --threads 2 / --threads 1, ${fmt(ROWS)} rows (target >= 1.7 on 2 cores)`, r.synth2, r.synth1);
+ratio(`  two processes at once / --threads 1 (what this machine's 2 cores give)`, r.twoShards, r.synth1);
 ratio(`synth --threads 2 / --threads 1, ${fmt(ROWS)} rows, with statistics`, r.synthStats2, r.synthStats1);
 // Start-up (workers import and compile the plan, ~0.15 s each) weighs on a run of a few seconds;
 // over a long run the ratio is what threads give.
 ratio(`synth --threads 2 / --threads 1, ${fmt(BIG_ROWS)} rows`, r.big2, r.big1);
+ratio(`  two processes at once / --threads 1, ${fmt(BIG_ROWS)} rows`, r.bigShards, r.big1);
 const rss = (name, big, small, label) => {
   const growth = big.rssMb / small.rssMb;
   results.ratios[name] = growth;
