@@ -1,12 +1,12 @@
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { availableParallelism } from "node:os";
 import type { Writable } from "node:stream";
 import { SynthError } from "../errors/synth-error.js";
 import { BufferRing } from "../sinks/buffer-ring.js";
 import { csvEncoder, jsonArrayEncoder, jsonLinesEncoder, type OutputFormat, type RecordEncoder } from "../sinks/encoders.js";
 import { batchText, batchWriter, rowTextFor, type BatchWriter } from "./batch.js";
+import { availableCores } from "./cores.js";
 import type { Compiled } from "./compile.js";
 
 export interface RangeOutput {
@@ -22,8 +22,9 @@ export interface RangeOutput {
 
 export interface WriteOptions {
   /**
-   * Worker threads generating in parallel (output is byte-identical for any count). Default: one per
-   * core, fewer for small runs, where starting threads would cost more than it saves.
+   * Threads generating in parallel (output is byte-identical for any count). Default: one per core
+   * (per CPU of a container's quota), fewer for small runs, where starting threads would cost more
+   * than it saves.
    */
   threads?: number;
   /** Called after each batch is written with the rows written so far (for progress displays). */
@@ -65,11 +66,12 @@ export function rangeBatchWriter(compiled: Compiled, output: RangeOutput): Batch
 /** Worker threads run the compiled worker module: absent when running from the TypeScript sources. */
 const WORKER_BUILT = existsSync(fileURLToPath(new URL("./worker.js", import.meta.url)));
 
-/** The thread count for a run: as asked, else one per core but no more than the rows justify. */
+/** The thread count for a run: as asked, else one per core (or per CPU of a container's quota) but no more than the rows justify. */
 export function threadsFor(rows: number, asked: number | undefined): number {
   if (!WORKER_BUILT) return 1; // same bytes, just not in parallel
   if (asked !== undefined) return Math.max(1, Math.floor(asked));
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(rows / MIN_ROWS_PER_THREAD)));
+  const justified = Math.floor(rows / MIN_ROWS_PER_THREAD);
+  return justified <= 1 ? 1 : Math.min(availableCores(), justified);
 }
 
 async function write(out: Writable, data: string | Uint8Array): Promise<void> {

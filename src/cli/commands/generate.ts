@@ -44,7 +44,7 @@ export function generateCommand(): Command {
     .option("--force", "replace --output if it exists", false)
     .option("--no-header", "CSV without the header row")
     .option("--label", 'mark the output as synthetic in its name: out.csv becomes out.synthetic.csv', false)
-    .option("--threads <n>", "worker threads generating in parallel; output is identical for any count (default: one per core, fewer for small runs)", positiveInteger(256))
+    .option("--threads <n>", "threads generating in parallel; output is identical for any count (default: one per core or per CPU of a container's quota, fewer for small runs)", positiveInteger(256))
     .option("--request <file>", "shape the output as a data request asks (`synth request`): only its columns, coarsened, its filters applied")
     .option("--allow-remote-refs", "fetch http(s) $refs in the schema (by default synth never reaches the network)", false)
     .option("--quiet", "no progress line on stderr (it is shown only when stderr is a terminal)", false)
