@@ -122,6 +122,14 @@ describe("synth generate --request", () => {
     expect(first + second).toBe(whole.stdout);
   });
 
+  it("says that --threads does not apply, and makes the same extract", () => {
+    const args = ["generate", "--schema", schema, "--stats", stats, "--request", requestPath, "--rows", "50", "--seed", "3"];
+    const threaded = runCli([...args, "--threads", "2"]);
+    expect(threaded.status).toBe(0);
+    expect(threaded.stderr).toMatch(/^synth: warning: --threads has no effect with --request/);
+    expect(threaded.stdout).toBe(runCli(args).stdout);
+  });
+
   it("a filter that keeps (almost) nothing of the dummy data stops with a clear error", () => {
     const path = badRequest("rare", (r) => (r.filters = ["birth_weight_grams_band = 9000-9499"]));
     const run = runCli(["generate", "--schema", schema, "--stats", stats, "--request", path, "--rows", "2"]);

@@ -92,6 +92,7 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
   });
   for (const warning of compiled.plan.warnings) process.stderr.write(`synth: warning: ${warning}\n`);
   const extract = flags.request === undefined ? undefined : await extractWriter(compiled, flags.request);
+  if (extract && flags.threads !== undefined) process.stderr.write("synth: warning: --threads has no effect with --request: an extract is made on one thread\n");
   const [from, to] = flags.shard ? shardRange(flags.rows, flags.shard) : [0, flags.rows];
   const range = { format: flags.format, from, to, total: flags.rows, header: flags.header && from === 0 };
   const progress = progressLine(to - from, { quiet: flags.quiet });
