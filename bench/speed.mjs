@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --reps 5] [-- --rows 1000000] [-- --big-rows 10000000] [-- --json results.json]
+// npm run bench [-- --quick] [-- --reps 5] [-- --rows 1000000] [-- --big-rows 10000000] [-- --big-reps 2] [-- --json results.json]
 //
 // Times `synth generate` against json-schema-faker 0.6.3 + csv-stringify, a plain @faker-js/faker loop
 // + csv-stringify, and ../shared/bench/hand-specialised.mjs (a generator hand-written for the reference
@@ -32,6 +32,7 @@ const quick = flag("--quick");
 const REPS = Number(value("--reps", quick ? 3 : 5));
 const ROWS = Number(value("--rows", quick ? 300_000 : 1_000_000));
 const BIG_ROWS = Number(value("--big-rows", quick ? 2_000_000 : 10_000_000));
+const BIG_REPS = Number(value("--big-reps", quick ? 1 : 2));
 const COLD_RUNS = Number(value("--cold-runs", quick ? 5 : 15));
 const jsonOut = value("--json", undefined);
 
@@ -174,13 +175,18 @@ for (const name of existsSync(examplesDir) ? readdirSync(examplesDir).sort() : [
 // Peak RSS against output size, at the default thread count (one thread for 100,000 rows, one per
 // core for more) and at a fixed one, which isolates growth with the output from the threads' own memory.
 console.log("\nMemory (reference schema):");
-r.small = await measure("synth, 100,000 rows (default threads)", 100_000, synth(REFERENCE, undefined, 100_000, undefined), 3);
-r.big = await measure(`synth, ${fmt(BIG_ROWS)} rows (default threads)`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, undefined), 1, false);
-r.small1 = await measure("synth --threads 1, 100,000 rows", 100_000, synth(REFERENCE, undefined, 100_000, 1), 3);
-r.big1 = await measure(`synth --threads 1, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, 1), 1, false);
-r.bigShards = await measure(`two synth processes at once, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, twoShards(REFERENCE, undefined, BIG_ROWS), 1, false);
-r.small2 = await measure("synth --threads 2, 100,000 rows", 100_000, synth(REFERENCE, undefined, 100_000, 2), 3);
-r.big2 = await measure(`synth --threads 2, ${fmt(BIG_ROWS)} rows`, BIG_ROWS, synth(REFERENCE, undefined, BIG_ROWS, 2), 1, false);
+[r.small, r.small1, r.small2] = await measureGroup([
+  { name: "synth, 100,000 rows (default threads)", rows: 100_000, build: synth(REFERENCE, undefined, 100_000, undefined) },
+  { name: "synth --threads 1, 100,000 rows", rows: 100_000, build: synth(REFERENCE, undefined, 100_000, 1) },
+  { name: "synth --threads 2, 100,000 rows", rows: 100_000, build: synth(REFERENCE, undefined, 100_000, 2) },
+], 3);
+// Long runs, interleaved too: one run each would leave the ratio to whatever the machine did meanwhile.
+[r.big, r.big1, r.big2, r.bigShards] = await measureGroup([
+  { name: `synth, ${fmt(BIG_ROWS)} rows (default threads)`, rows: BIG_ROWS, build: synth(REFERENCE, undefined, BIG_ROWS, undefined) },
+  { name: `synth --threads 1, ${fmt(BIG_ROWS)} rows`, rows: BIG_ROWS, build: synth(REFERENCE, undefined, BIG_ROWS, 1) },
+  { name: `synth --threads 2, ${fmt(BIG_ROWS)} rows`, rows: BIG_ROWS, build: synth(REFERENCE, undefined, BIG_ROWS, 2) },
+  { name: `two synth processes at once, ${fmt(BIG_ROWS)} rows`, rows: BIG_ROWS, build: twoShards(REFERENCE, undefined, BIG_ROWS) },
+], BIG_REPS, false);
 
 console.log("\nCold start (10 rows to a file, wall time per process):");
 const cold = async (label, schema, stats) => {
