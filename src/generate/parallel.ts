@@ -25,8 +25,16 @@ function workerLimits(): { maxYoungGenerationSizeMb: number; maxOldGenerationSiz
 /** Batches each worker may hold (being generated, or done and waiting their turn to be written). */
 const BATCHES_PER_WORKER = 2;
 
+/**
+ * Up to this many threads, the main thread generates throughout, beside the workers. Beyond it, its
+ * own batch would hold up writing (and hashing) so many workers' batches that they would wait for
+ * their turn, so it generates only until the workers are ready and then writes. Measured: 2 threads
+ * (this repository's bench machine has 2 cores); the cut-off above that is reasoned, not measured.
+ */
+const MAIN_GENERATES_UP_TO = 4;
+
 export interface ParallelRun {
-  /** First row for the workers (rows before it are already written). */
+  /** First row for the threads (rows before it are already written). */
   from: number;
   rowsPerBatch: number;
   threads: number;
@@ -82,6 +90,7 @@ function deserializeError(error: SerializedError): Error {
  * without copying. This thread makes a batch whenever it is free, between handing out batches,
  * writing and hashing; so on N cores N threads generate, and no core sits idle while another
  * thread only writes (a writing-only main thread cost a core's worth of scaling on two cores).
+ * With more than MAIN_GENERATES_UP_TO threads it makes batches only until every worker is ready.
  * At most BATCHES_PER_WORKER batches per thread are outstanding, and none is handed out while
  * the destination asks to drain, so memory stays flat. Row i depends only on (seed, i), so the
  * bytes equal a single-threaded run's.
@@ -99,6 +108,8 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
   // Batches made, by index, until their turn to be written: here, or by a worker (whose bytes go back to it).
   const done = new Map<number, ByteBatch | { bytes: Uint8Array<ArrayBuffer>; worker: Worker }>();
   const window = (workers.length + 1) * BATCHES_PER_WORKER;
+  const generateHere = run.threads <= MAIN_GENERATES_UP_TO;
+  let readyCount = 0;
   let making = false; // this thread is making a batch
   let next = 0; // next batch to hand out
   let written = 0; // next batch to write
@@ -142,7 +153,7 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
             worker.postMessage(request(next++));
           }
         });
-        if (!making && next < batches && next - written < window) makeHere();
+        if ((generateHere || readyCount < workers.length) && !making && next < batches && next - written < window) makeHere();
       };
       const flush = async () => {
         if (draining) return;
@@ -176,6 +187,7 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
         worker.on("message", (reply: WorkerReply) => {
           if ("ready" in reply) {
             ready[w] = true;
+            readyCount++;
             return dispatch();
           }
           if ("error" in reply) return fail(deserializeError(reply.error));
