@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 
 /**
  * The cores this process may use: Node's count, lowered to the container's CPU quota. Node 20's
@@ -29,13 +29,14 @@ export function cgroupCpuQuota(root = "/"): number | undefined {
     if (path === undefined) continue;
     if (controllers === "") {
       // cgroup v2: each level of the hierarchy may set its own limit; the tightest one applies.
-      const top = join(root, "sys/fs/cgroup");
-      for (let dir = join(top, path); ; dir = dirname(dir)) {
+      const top = resolve(root, "sys/fs/cgroup");
+      for (let dir = resolve(join(top, path)); dir === top || dir.startsWith(top + sep); dir = dirname(dir)) {
         keep(cpuMax(join(dir, "cpu.max")));
-        if (dir === top || !dir.startsWith(top)) break;
+        if (dir === top) break;
       }
     } else if (controllers!.split(",").includes("cpu")) {
-      // cgroup v1: the cpu controller's own hierarchy, where a container sees its cgroup at the top.
+      // cgroup v1: the top of the cpu controller's hierarchy, which is the container's own cgroup
+      // (a quota set on a systemd slice outside a container is not seen).
       for (const mount of ["cpu", "cpu,cpuacct", "cpuacct,cpu"]) keep(cfsQuota(join(root, "sys/fs/cgroup", mount)));
     }
   }

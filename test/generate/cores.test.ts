@@ -1,13 +1,17 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { availableCores, cgroupCpuQuota } from "../../src/generate/cores.js";
 import { tempDir } from "../support/cli.js";
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A fake filesystem root holding the given files. */
 function root(files: Record<string, string>): string {
   const dir = tempDir("synth-cgroup-");
+  roots.push(dir);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
@@ -28,6 +32,10 @@ describe("cgroupCpuQuota", () => {
       "sys/fs/cgroup/kubepods/cpu.max": "400000 100000\n",
     });
     expect(cgroupCpuQuota(fs)).toBe(1.5);
+  });
+
+  it("stays inside the cgroup filesystem", () => {
+    expect(cgroupCpuQuota(root({ "proc/self/cgroup": "0::/../../../x\n", "x/cpu.max": "100000 100000\n", "sys/fs/cgroup/cpu.max": "max 100000\n" }))).toBeUndefined();
   });
 
   it("reads cgroup v1's cfs quota", () => {
