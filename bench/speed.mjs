@@ -4,7 +4,7 @@
 // + csv-stringify, and ../shared/bench/hand-specialised.mjs (a generator hand-written for the reference
 // schema: the practical ceiling), on the reference schema with and without statistics and on the
 // bundled examples. Every figure is a whole process as a user runs it (start-up included), writing CSV
-// to a file: one warm-up run, then --reps runs, median quoted. Peak RSS comes from the process itself
+// to a file: one warm-up run, then --reps runs, median quoted (the 10M-row runs: no warm-up, --big-reps runs). Peak RSS comes from the process itself
 // (bench/rss-probe.mjs, worker threads included). Also measured: --threads scaling, RSS at 100,000 vs
 // 10,000,000 rows (default, one and two threads), and cold start for 10 rows. Runs that are compared
 // are interleaved, and two single-threaded processes run at once give the machine's own two-core ceiling.
@@ -32,7 +32,7 @@ const quick = flag("--quick");
 const REPS = Number(value("--reps", quick ? 3 : 5));
 const ROWS = Number(value("--rows", quick ? 300_000 : 1_000_000));
 const BIG_ROWS = Number(value("--big-rows", quick ? 2_000_000 : 10_000_000));
-const BIG_REPS = Number(value("--big-reps", quick ? 1 : 2));
+const BIG_REPS = Math.max(1, Number(value("--big-reps", quick ? 1 : 2)));
 const COLD_RUNS = Number(value("--cold-runs", quick ? 5 : 15));
 const jsonOut = value("--json", undefined);
 
@@ -42,12 +42,11 @@ if (!existsSync(join(ROOT, "dist/cli/main.js"))) {
 }
 
 const work = mkdtempSync(join(tmpdir(), "synth-bench-"));
-const probeFile = join(work, "probe.jsonl");
 
 /** Runs processes at the same time; resolves when all have exited, to wall seconds, total output bytes, summed peak RSS (MB) and CPU seconds. */
 function run(commands, outs) {
   const many = Array.isArray(commands[0]) ? commands : [commands];
-  const files = many.length === 1 ? [outs] : outs;
+  const files = Array.isArray(outs) ? outs : [outs];
   const started = performance.now();
   return Promise.all(many.map((command, i) => new Promise((resolvePromise, reject) => {
     const probe = join(work, `probe-${i}.jsonl`);
@@ -96,7 +95,11 @@ async function measureGroup(entries, reps = REPS, warmUp = true) {
   };
   const samples = entries.map(() => []);
   for (let round = warmUp ? -1 : 0; round < reps; round++) {
-    for (const [k, entry] of entries.entries()) {
+    // Alternate rounds run the entries in reverse, so a drift in the machine's load evens out.
+    const order = [...entries.keys()];
+    if (round % 2 !== 0) order.reverse();
+    for (const k of order) {
+      const entry = entries[k];
       const { commands, outs } = outsFor(entry, k);
       const result = await run(commands, outs);
       if (round >= 0) samples[k].push(result);
