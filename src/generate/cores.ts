@@ -6,7 +6,7 @@ import { dirname, join, resolve, sep } from "node:path";
  * The cores this process may use: Node's count, lowered to the container's CPU quota. Node 20's
  * os.availableParallelism() (libuv 1.46) counts the machine's cores even in a container limited to
  * fewer, so a pod with a 2-CPU limit on a 64-core node would start 63 workers, each with its own
- * ~20 MB of memory, to share two CPUs. Newer libuv (1.49+) reads the quota itself; this does the
+ * ~23 MB of memory, to share two CPUs. Newer libuv (1.49+) reads the quota itself; this does the
  * same for Node 20: cgroup v2's cpu.max, on the process's own cgroup and its parents, or cgroup v1's
  * cfs quota, rounded down and at least 1. Anything unreadable means no quota.
  */
