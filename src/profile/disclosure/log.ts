@@ -24,7 +24,7 @@ export class DisclosureLog {
     }
     if (this.rangesFromQuantiles.length > 0) {
       notes.push(
-        `Numeric and date distributions (${list(this.rangesFromQuantiles)}) publish quantiles from the ${k}th smallest to the ${k}th largest value; the ends (p = 0 and p = 1) are extrapolated from ranks ${k} and ${2 * k}, never observed minima or maxima.`,
+        `Numeric and date distributions (${list(this.rangesFromQuantiles)}) publish quantiles from the ${k}th smallest to the ${k}th largest value; the ends (p = 0 and p = 1) are extrapolated from ranks ${k}, ${2 * k} and ${4 * k} (${k} and ${2 * k} in columns of fewer than ${8 * k} values), never observed minima or maxima.`,
       );
     }
     if (this.smallNullCounts.length > 0) notes.push(`Fewer than ${k} empty values are published as none: ${list(this.smallNullCounts)}.`);
