@@ -214,8 +214,10 @@ export class TableReader {
       try {
         value = JSON.parse(text);
       } catch (error) {
-        const reason = (error as Error).message.replace(/ in JSON at position \d+.*$/s, "");
-        throw new SynthError("JSON_SYNTAX", `malformed JSON: ${reason}`, { file: this.file, line: at });
+        // The parser's own message quotes the text around the fault, which is real data: only the
+        // position is passed on.
+        const position = /at position (\d+)/.exec((error as Error).message)?.[1];
+        throw new SynthError("JSON_SYNTAX", `malformed JSON${position !== undefined ? ` at character ${Number(position) + 1}` : ""}`, { file: this.file, line: at });
       }
       if (value === null || typeof value !== "object" || Array.isArray(value)) {
         throw new SynthError("DATA_INVALID", "each line must be a JSON object (one row)", { file: this.file, line: at });

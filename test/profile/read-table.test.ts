@@ -123,4 +123,14 @@ describe("reading JSON Lines", () => {
     expect(nested.code).toBe("DATA_INVALID");
     expect(nested.place).toMatchObject({ line: 1, column: "a" });
   });
+
+  it("never repeats the text of a malformed line: it is real data", async () => {
+    // JSON.parse's own messages quote the text around the fault (Node 20: up to the whole line).
+    for (const line of ['{"n":ZEBRA_SECRET}', '{"dx":"HIV-SECRET","cd4":NaN}', '{"name":"SECRET-NAME",}']) {
+      const error = await failure(tempFile("rows.jsonl", `{"a":1}\n${line}\n`));
+      expect(error.code).toBe("JSON_SYNTAX");
+      expect(error.place.line).toBe(2);
+      expect(error.message).not.toMatch(/SECRET|HIV|NaN/);
+    }
+  });
 });
