@@ -1,6 +1,7 @@
 import type { Cell } from "../io/read-table.js";
 import { IdentifierMatch } from "./accumulators/identifier-match.js";
 import { NumericDistribution } from "./accumulators/numeric-distribution.js";
+import { exactTailFor } from "./disclosure/safe-quantiles.js";
 import { TextShape } from "./accumulators/text-shape.js";
 import { TypeEvidence } from "./accumulators/type-evidence.js";
 import { ValueCounts } from "./accumulators/value-counts.js";
@@ -61,7 +62,7 @@ export class ColumnAccumulator {
     this.countLimit = options.keepCounting ? Infinity : (options.codeLevels ?? 20);
     this.countUntilRepeat = options.countUntilRepeat === true;
     this.values = new ValueCounts(options.distinctLimit);
-    const tail = 2 * options.minCount + 1;
+    const tail = exactTailFor(options.minCount);
     this.numbers = new NumericDistribution(tail, options.exactNumberLimit);
     this.instants = new NumericDistribution(tail, options.exactNumberLimit);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NumericDistribution } from "../../src/profile/accumulators/numeric-distribution.js";
+import { exactTailFor } from "../../src/profile/disclosure/safe-quantiles.js";
 import { ValueCounts } from "../../src/profile/accumulators/value-counts.js";
 import { SmallestValues } from "../../src/profile/sketch/bounded-heap.js";
 import { HyperLogLog } from "../../src/profile/sketch/hyperloglog.js";
@@ -63,5 +64,25 @@ describe("bounded memory summaries", () => {
     for (const fromTop of [0, 9, 19]) expect(order.atRank(50_000 - fromTop)).toBe(all[50_000 - 1 - fromTop]);
     expect(Math.abs(order.atRank(25_000) - all[24_999]!)).toBeLessThan(5);
     expect(order.countAtOrBelow(all[9]!)).toBe(10);
+  });
+
+  it("keeps exactly every rank the disclosure rules read (K, 2K and 4K from each end)", () => {
+    // Read from the sample, rank 4K from the top moved with the column's maximum on large tables.
+    const k = 10;
+    const distribution = new NumericDistribution(exactTailFor(k), 100);
+    const rng = new Rng(3);
+    const all: number[] = [];
+    for (let i = 0; i < 40_000; i++) {
+      const v = 20_000 + rng.float() * 40_000;
+      all.push(v);
+      distribution.add(v);
+    }
+    all.sort((a, b) => a - b);
+    const order = distribution.finish();
+    expect(order.exact).toBe(false);
+    for (const rank of [k, 2 * k, 4 * k]) {
+      expect(order.atRank(rank)).toBe(all[rank - 1]);
+      expect(order.atRank(all.length + 1 - rank)).toBe(all[all.length - rank]);
+    }
   });
 });

@@ -6,8 +6,9 @@ import { ReservoirSample } from "../sketch/reservoir.js";
  *
  * Exact up to `exactLimit` values (every shared dataset fits); past that a uniform random sample of
  * `exactLimit` values stands for the middle of the distribution while the `tail` smallest and largest
- * values stay exact, because the disclosure rules read ranks K and 2K from each end, exactly where a
- * sample knows least. Memory is bounded by exactLimit + 2 * tail values, whatever the number of rows.
+ * values stay exact, because the disclosure rules read ranks K, 2K and 4K from each end, exactly where a
+ * sample knows least (see exactTailFor). Memory is bounded by exactLimit + 2 * tail values, whatever
+ * the number of rows.
  */
 export class NumericDistribution {
   private exact: Float64Array | null;

@@ -21,6 +21,15 @@ import type { OrderedValues } from "../accumulators/numeric-distribution.js";
 
 export type Point = [p: number, value: number];
 
+/**
+ * How many of the smallest and of the largest values the rules read (ranks K, 2K and 4K from each
+ * end), so a column too big to keep whole must keep at least these exactly: read from a sample, the
+ * deepest rank would move with the column's extreme records.
+ */
+export function exactTailFor(minCount: number): number {
+  return 4 * Math.max(1, minCount) + 1;
+}
+
 /** Points between the K-safe ends: every 1/steps of probability (100 steps gives 101 points). */
 export const QUANTILE_STEPS = 100;
 
