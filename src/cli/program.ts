@@ -12,7 +12,7 @@ export function buildProgram(): Command {
   const program = new Command("synth")
     .description("Structurally faithful dummy data from a JSON Schema plus column statistics.")
     .version(TOOL_VERSION, "-V, --version", "print the version")
-    .option("--debug", "print stack traces for errors")
+    .option("--debug", "print stack traces for errors (and, for generate, which threads made the batches)")
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
       "after",

@@ -29,6 +29,11 @@ export interface WriteOptions {
   threads?: number;
   /** Called after each batch is written with the rows written so far (for progress displays). */
   onProgress?: (rowsDone: number) => void;
+  /**
+   * Called at the end with how many batches each thread made: this thread first, then each worker.
+   * A diagnostic (`generate --debug` prints it): it shows whether threads took part.
+   */
+  onBatches?: (batchesByThread: readonly number[]) => void;
 }
 
 /** Each batch is about this many characters: large writes, few messages between threads. */
@@ -97,9 +102,11 @@ export async function writeRange(compiled: Compiled, output: RangeOutput, out: W
   const remaining = to - probeEnd;
   const threads = Math.min(threadsFor(to - from, options.threads), Math.ceil(remaining / rowsPerBatch));
   const ring = new BufferRing(OUTPUT_BUFFERS, OUTPUT_BUFFER_BYTES);
+  let batchesByThread = [1]; // the probe
   if (threads > 1) {
     const { writeParallel } = await import("./parallel.js");
-    await writeParallel(compiled, output, out, { writer, ring }, { from: probeEnd, rowsPerBatch, threads, onProgress: onProgress && ((rows) => onProgress(probeEnd - from + rows)) });
+    const made = await writeParallel(compiled, output, out, { writer, ring }, { from: probeEnd, rowsPerBatch, threads, onProgress: onProgress && ((rows) => onProgress(probeEnd - from + rows)) });
+    batchesByThread = made.map((count, thread) => (thread === 0 ? count + 1 : count));
   } else {
     // Each batch is made while the previous one is still being written, into buffers that are
     // reused: memory stays the same however many rows.
@@ -108,11 +115,13 @@ export async function writeRange(compiled: Compiled, output: RangeOutput, out: W
       const batch = await ring.take();
       writer(row, end, batch);
       ring.write(out, batch);
+      batchesByThread[0]!++;
       row = end;
       onProgress?.(row - from);
     }
   }
   await ring.settled();
+  options.onBatches?.(batchesByThread);
   const footer = encoder.footer();
   if (footer.length > 0) await write(out, footer);
   return to - from;

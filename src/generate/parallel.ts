@@ -93,18 +93,20 @@ function deserializeError(error: SerializedError): Error {
  * With more than MAIN_GENERATES_UP_TO threads it makes batches only until every worker is ready.
  * At most BATCHES_PER_WORKER batches per thread are outstanding, and none is handed out while
  * the destination asks to drain, so memory stays flat. Row i depends only on (seed, i), so the
- * bytes equal a single-threaded run's.
+ * bytes equal a single-threaded run's. Returns how many batches each thread made, this one first.
  */
-export async function writeParallel(compiled: Compiled, output: RangeOutput, out: Writable, here: { writer: BatchWriter; ring: BufferRing }, run: ParallelRun): Promise<void> {
+export async function writeParallel(compiled: Compiled, output: RangeOutput, out: Writable, here: { writer: BatchWriter; ring: BufferRing }, run: ParallelRun): Promise<number[]> {
   const { from, rowsPerBatch } = run;
   const to = output.to;
   const batches = Math.ceil((to - from) / rowsPerBatch);
-  if (batches <= 0) return;
+  if (batches <= 0) return [0];
   const setup: WorkerSetup = { input: compiled.input, output, pools: fakerPools() };
   const resourceLimits = workerLimits();
   const workers = Array.from({ length: run.threads - 1 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: setup, resourceLimits }));
   const ready = new Array<boolean>(workers.length).fill(false);
   const outstanding = new Array<number>(workers.length).fill(0);
+  // Batches made by each thread: this one first, then each worker.
+  const made = new Array<number>(workers.length + 1).fill(0);
   // Batches made, by index, until their turn to be written: here, or by a worker (whose bytes go back to it).
   const done = new Map<number, ByteBatch | { bytes: Uint8Array<ArrayBuffer>; worker: Worker }>();
   const window = (workers.length + 1) * BATCHES_PER_WORKER;
@@ -139,6 +141,7 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
           if (finished) return;
           try {
             here.writer(start, end, batch);
+            made[0]!++;
             receive(index, batch);
           } catch (error) {
             fail(error);
@@ -192,6 +195,7 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
           }
           if ("error" in reply) return fail(deserializeError(reply.error));
           outstanding[w]!--;
+          made[w + 1]!++;
           receive(reply.index, { bytes: reply.bytes, worker });
         });
         worker.on("error", (error: NodeJS.ErrnoException) => {
@@ -209,4 +213,5 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
     finished = true;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+  return made;
 }

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { example, runCli } from "../support/cli.js";
+import { availableCores } from "../../src/generate/cores.js";
+import { SHARED, example, runCli, tempDir } from "../support/cli.js";
 
 const schema = example("child-health", "schema.json");
 const stats = example("child-health", "stats.json");
@@ -20,8 +23,28 @@ describe("--threads", () => {
     expect(generate(["--format", format, "--threads", "3"])).toBe(one);
   });
 
-  it("the default thread count gives the same bytes too", () => {
-    expect(generate(["--format", "jsonl"])).toBe(generate(["--format", "jsonl", "--threads", "2"]));
+  it("workers of the bundled CLI make batches, and the bytes stay the same (default count too)", () => {
+    // Runs this small end before a worker is ready; 300,000 rows last long enough for workers to
+    // take part, which --debug reports.
+    const dir = tempDir();
+    const run = (name: string, extra: string[]) => {
+      const out = join(dir, name);
+      const result = runCli(["generate", "--debug", "--schema", join(SHARED, "bench/reference.schema.json"), "--rows", "300000", "--output", out, ...extra]);
+      expect(result.status, result.stderr).toBe(0);
+      const [, here, workers] = /batches made: main thread (\d+), (?:no workers|\d+ workers? ([\d, ]+))/.exec(result.stderr) ?? [];
+      expect(here).toBeDefined();
+      return { bytes: readFileSync(out), here: Number(here), workers: workers ? workers.split(", ").map(Number) : [] };
+    };
+    const one = run("one.csv", ["--threads", "1"]);
+    expect(one.workers).toEqual([]);
+    const two = run("two.csv", ["--threads", "2"]);
+    expect(two.workers).toHaveLength(1);
+    expect(two.workers[0]).toBeGreaterThan(0);
+    expect(two.here).toBeGreaterThan(0);
+    expect(two.bytes.equals(one.bytes)).toBe(true);
+    const byDefault = run("default.csv", []);
+    expect(byDefault.workers).toHaveLength(Math.min(availableCores(), 3) - 1); // 3 threads' worth of rows
+    expect(byDefault.bytes.equals(one.bytes)).toBe(true);
   });
 
   it("rejects a thread count that is not a positive whole number", () => {

@@ -63,9 +63,9 @@ Examples:
   $ synth generate --schema examples/pupils/schema.json --rows 5 --format jsonl
   $ synth generate --schema schema.json --rows 1000000 --shard 2/4 --output part-2.csv`,
     )
-    .action(async (flags: GenerateFlags) => {
+    .action(async (flags: GenerateFlags, command: Command) => {
       try {
-        await runGenerate(flags);
+        await runGenerate(flags, command.optsWithGlobals<{ debug?: boolean }>().debug === true);
       } catch (error) {
         // Errors met while drawing rows name a place in the schema (or statistics): say which file.
         throw placeInFile(error, flags.schema, flags.stats);
@@ -82,7 +82,14 @@ async function extractWriter(compiled: Compiled, requestFile: string): Promise<R
   return (c, r, out) => writeExtractRange(c, request, r, out);
 }
 
-async function runGenerate(flags: GenerateFlags): Promise<void> {
+/** --debug: which threads made the batches, to see whether threads took part. */
+function reportBatches(batchesByThread: readonly number[]): void {
+  const [here = 0, ...workers] = batchesByThread;
+  const others = workers.length === 0 ? "no workers" : `${workers.length} worker${workers.length === 1 ? "" : "s"} ${workers.join(", ")}`;
+  process.stderr.write(`synth: debug: batches made: main thread ${here}, ${others}\n`);
+}
+
+async function runGenerate(flags: GenerateFlags, debug: boolean): Promise<void> {
   const compiled = await compile({
     schema: flags.schema,
     ...(flags.stats ? { stats: flags.stats } : {}),
@@ -99,7 +106,11 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
   const writer = async (c: Compiled, r: RangeOutput, out: NodeJS.WritableStream) => {
     try {
       if (extract) return await extract(c, r, out as Writable);
-      return await writeRange(c, r, out as Writable, { ...(flags.threads ? { threads: flags.threads } : {}), onProgress: (rows) => progress.update(rows) });
+      return await writeRange(c, r, out as Writable, {
+        ...(flags.threads ? { threads: flags.threads } : {}),
+        onProgress: (rows) => progress.update(rows),
+        ...(debug ? { onBatches: reportBatches } : {}),
+      });
     } finally {
       progress.done();
     }
