@@ -41,5 +41,6 @@ describe("determinism", () => {
     const a = await collect({ schema, rows: 20, seed: 9 });
     const b = await collect({ schema, rows: 20, seed: 9 });
     expect(a).toEqual(b);
+    expect(await collect({ schema, rows: 20, seed: 10 })).not.toEqual(a);
   });
 });

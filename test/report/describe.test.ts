@@ -106,6 +106,8 @@ group("describe: text", () => {
     expect(piped.stdout).not.toMatch(ANSI);
     expect(piped.stdout).toContain("nhs_number");
     const forced = runCli(["describe", "--schema", childSchema], { env: { NO_COLOR: "1", FORCE_COLOR: "1" } });
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain("nhs_number");
     expect(forced.stdout).not.toMatch(ANSI);
   });
 });

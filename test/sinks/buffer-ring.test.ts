@@ -67,6 +67,7 @@ describe("the buffer ring", () => {
     await writeText(ring, out, long + "é");
     await ring.settled();
     expect(Buffer.concat(out.chunks).toString("utf8")).toBe("short\n" + long + long + "é");
+    expect((await ring.take()).bytes.length).toBeGreaterThanOrEqual(102);
   });
 
   it("reports a failed write instead of waiting for ever", async () => {

@@ -22,11 +22,6 @@ describe("CSV encoding (RFC 4180)", () => {
 
   it("refuses nested values, naming the column", () => {
     expect(() => csvCell({ x: 1 }, "address")).toThrowError(SynthError);
-    try {
-      csvCell([1, 2], "tags");
-    } catch (error) {
-      expect((error as SynthError).place.column).toBe("tags");
-      expect((error as SynthError).code).toBe("CSV_NESTED_VALUE");
-    }
+    expect(() => csvCell([1, 2], "tags")).toThrowError(expect.objectContaining({ code: "CSV_NESTED_VALUE", place: expect.objectContaining({ column: "tags" }) }));
   });
 });
