@@ -102,11 +102,11 @@ export async function writeRange(compiled: Compiled, output: RangeOutput, out: W
   const remaining = to - probeEnd;
   const threads = Math.min(threadsFor(to - from, options.threads), Math.ceil(remaining / rowsPerBatch));
   const ring = new BufferRing(OUTPUT_BUFFERS, OUTPUT_BUFFER_BYTES);
-  let batchesByThread = [1]; // the probe
+  let batchesByThread = [probeEnd > from ? 1 : 0]; // the probe
   if (threads > 1) {
     const { writeParallel } = await import("./parallel.js");
     const made = await writeParallel(compiled, output, out, { writer, ring }, { from: probeEnd, rowsPerBatch, threads, onProgress: onProgress && ((rows) => onProgress(probeEnd - from + rows)) });
-    batchesByThread = made.map((count, thread) => (thread === 0 ? count + 1 : count));
+    batchesByThread = made.map((count, thread) => (thread === 0 ? count + batchesByThread[0]! : count));
   } else {
     // Each batch is made while the previous one is still being written, into buffers that are
     // reused: memory stays the same however many rows.
