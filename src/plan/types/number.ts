@@ -104,31 +104,72 @@ export function compileNumber(facts: Facts): NodePlan {
   if (lo > hi || (lo === hi && (range.lowExclusive || range.highExclusive))) {
     throw new SynthError("UNSATISFIABLE", `no number lies between the minimum and maximum`, { pointer: pointerOf(facts) });
   }
-  const span = hi - lo;
   const lowExclusive = range.lowExclusive, highExclusive = range.highExclusive;
   const fits = (value: number) => !(value < lo || value > hi || (lowExclusive && value === lo) || (highExclusive && value === hi));
-  if (span < 1) {
-    // Full precision for spans too small for two decimals.
+  // A value every draw can fall back on, so that no loop runs for ever: none means no double fits.
+  const fallback = [lo, nextUp(lo), lo / 2 + hi / 2, nextDown(hi), hi].find((value) => Number.isFinite(value) && fits(value));
+  if (fallback === undefined) throw new SynthError("UNSATISFIABLE", `no number lies between the minimum and maximum`, { pointer: pointerOf(facts) });
+  const [wlo, whi] = realisticWindow(lo, hi);
+  const span = whi - wlo;
+  if (span < 1 || Math.max(Math.abs(wlo), Math.abs(whi)) > HUNDREDTHS_LIMIT) {
+    // Full precision for spans too small for two decimals, and for magnitudes too large for them.
     return {
       exact: true,
       sample: plain((rng) => {
-        for (;;) {
-          const value = lo + rng.float53() * span;
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+          const value = wlo + rng.float53() * span;
           if (fits(value)) return value;
         }
+        return fallback;
       }),
     };
   }
+  const lo100 = wlo, span100 = span;
   // Two decimals look like measured data. Values are drawn as whole hundredths, which also gives
   // their text without converting a double (formats/number-text.ts).
   const scale = 100;
+  const fallbackUnits = Math.round(fallback * scale);
   const hundredths = (rng: Rng): number => {
-    for (;;) {
-      const n = Math.round((lo + rng.float53() * span) * scale);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const n = Math.round((lo100 + rng.float53() * span100) * scale);
       if (fits(n / scale)) return n;
     }
+    return fallbackUnits;
   };
   return { exact: true, sample: unitsSampler(hundredths, 2) };
+}
+
+/** Hundredths are drawn as whole numbers: exact only while they stay well inside 2^53. */
+const HUNDREDTHS_LIMIT = 1e13;
+/** Draws before a sampler settles for its fallback value (a range whose values are nearly all excluded). */
+const MAX_ATTEMPTS = 64;
+/** Where values are drawn when the range is huge (format double, maximum 1e308): a realistic size. */
+const REALISTIC_MAGNITUDE = 1e6;
+
+/**
+ * The part of [lo, hi] values are drawn from. A range like [-MAX_VALUE, MAX_VALUE] has no finite
+ * width, and values near its ends look like no data; so a huge range is narrowed to the values of
+ * at most REALISTIC_MAGNITUDE it holds, or, when it holds none, to its end nearest zero (up to
+ * twice that end's size).
+ */
+function realisticWindow(lo: number, hi: number): [number, number] {
+  if (Number.isFinite(hi - lo) && Math.max(Math.abs(lo), Math.abs(hi)) <= HUNDREDTHS_LIMIT) return [lo, hi];
+  const a = Math.max(lo, -REALISTIC_MAGNITUDE), b = Math.min(hi, REALISTIC_MAGNITUDE);
+  if (a < b) return [a, b];
+  if (lo > 0) return [lo, Math.min(hi, lo * 2)];
+  return [Math.max(lo, hi * 2), hi];
+}
+
+function nextUp(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  if (x === 0) return Number.MIN_VALUE;
+  const bits = new BigInt64Array(new Float64Array([x]).buffer);
+  bits[0]! += x > 0 ? 1n : -1n;
+  return new Float64Array(bits.buffer)[0]!;
+}
+
+function nextDown(x: number): number {
+  return -nextUp(-x);
 }
 
 /** Multiples of every `multipleOf` within [low, high]; checked by the caller's verification. */
