@@ -86,20 +86,21 @@ function valueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext)
       const integerOnly = !allows(facts, "number") && allows(facts, "integer");
       if (facts.types && !facts.types.has("number") && !facts.types.has("integer")) throw contradiction(column, "numeric statistics for a column the schema does not allow numbers in", "kind");
       const sample = numberFromStats(column, stats, facts, integerOnly);
-      return sample ? { sample, exact: facts.multipleOf.length === 0 } : undefined;
+      const exact = facts.multipleOf.length === 0 && facts.exclusiveMinimum === undefined && facts.exclusiveMaximum === undefined && onlyFormats(facts, []);
+      return sample ? { sample, exact } : undefined;
     }
     case "date":
     case "datetime": {
       if (!allows(facts, "string")) throw contradiction(column, "date statistics for a column the schema does not allow strings in", "kind");
       const asDateTime = facts.formats.includes("date-time") || (!facts.formats.includes("date") && stats.kind === "datetime");
       const sample = temporalFromStats(column, stats, asDateTime);
-      const plain = facts.patterns.length === 0 && facts.minLength === undefined && facts.maxLength === undefined && stats.textFormat === undefined;
+      const plain = facts.patterns.length === 0 && facts.minLength === undefined && facts.maxLength === undefined && stats.textFormat === undefined && onlyFormats(facts, ["date", "date-time"]);
       return sample ? { sample, exact: plain } : undefined;
     }
     case "boolean": {
       if (!allows(facts, "boolean")) throw contradiction(column, "boolean statistics for a column the schema does not allow booleans in", "kind");
       const p = stats.trueFraction;
-      return { exact: true, sample: plain((rng) => rng.float() < p) };
+      return { exact: onlyFormats(facts, []), sample: plain((rng) => rng.float() < p) };
     }
     case "string":
     case "identifier": {
@@ -109,9 +110,18 @@ function valueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext)
       if (stats.generator) return { sample: generatorSampler(column, stats.generator, ctx, facts), exact: false };
       if (namedStringSource(facts, ctx) || facts.patterns.length > 0) return undefined; // the schema's own source wins
       const characters = stats.kind === "string" ? stats.characters : { upper: 0.5, digit: 0.5 };
-      return { sample: textFromStats(stats.length, characters, lengthBounds(facts)), exact: facts.patterns.length === 0 };
+      return { sample: textFromStats(stats.length, characters, lengthBounds(facts)), exact: facts.patterns.length === 0 && onlyFormats(facts, []) };
     }
   }
+}
+
+/**
+ * True when the schema asks nothing of a statistics sampler's values beyond what it honours: no
+ * codes (enum, const: categories are checked against them when compiled, other samplers know none)
+ * and no format other than the given ones. Otherwise its values are checked.
+ */
+function onlyFormats(facts: Facts, honoured: readonly string[]): boolean {
+  return facts.enumValues === undefined && facts.formats.every((format) => honoured.includes(format));
 }
 
 /** Unique values by mapping each row onto a keyed permutation of the column's value space. */
@@ -147,7 +157,8 @@ export function compileColumn(request: ColumnRequest, ctx: CompileContext, rows:
     values = valueSampler(request, facts, ctx);
     if (request.unique) {
       const unique = uniqueSampler(request, facts, ctx, rows);
-      if (unique) values = { sample: unique, exact: !facts.patterns.length };
+      const boundsKept = facts.exclusiveMinimum === undefined && facts.exclusiveMaximum === undefined && facts.multipleOf.length === 0;
+      if (unique) values = { sample: unique, exact: !facts.patterns.length && boundsKept && facts.enumValues === undefined };
     }
   } catch (error) {
     if (error instanceof SynthError && error.place.column === undefined) {
