@@ -33,6 +33,13 @@ describe("statistics format v1", () => {
     expectInvalid({ format: "synth-stats", version: 1, columns: { age: { kind: "number", quantiles: [[0, 5], [0.5, 3], [1, 9]] } } }, "/columns/age/quantiles/1");
   });
 
+  it("rejects text where numbers belong (it drew NaN and empty strings)", () => {
+    expectInvalid({ format: "synth-stats", version: 1, columns: { x: { kind: "number", quantiles: [[0, "abc"], [1, "xyz"]] } } }, "/columns/x/quantiles/0/1");
+    expectInvalid({ format: "synth-stats", version: 1, columns: { x: { kind: "number", histogram: [{ from: "1", to: 2, frequency: 1 }] } } }, "/columns/x/histogram/0/from");
+    expectInvalid({ format: "synth-stats", version: 1, columns: { s: { kind: "string", length: [[0, "a"], [1, "b"]] } } }, "/columns/s/length/0/1");
+    expectInvalid({ format: "synth-stats", version: 1, columns: { s: { kind: "identifier", length: [[0, 1], [1, "9"]] } } }, "/columns/s/length/1/1");
+  });
+
   it("rejects unknown column kinds", () => {
     expectInvalid({ format: "synth-stats", version: 1, columns: { x: { kind: "colour" } } }, "/columns/x/kind");
   });
