@@ -119,13 +119,13 @@ const child = (loc: Located, ...tokens: Array<string | number>): Located => ({
   ...(loc.doc !== undefined ? { doc: loc.doc } : {}),
 });
 
-/** The place errors about these facts name: the first subschema they were merged from. */
 /**
  * A direct test of whether a scalar (null, boolean, number, string) is valid here, or undefined when
  * that needs the schema itself. Direct when nothing beyond types, codes, numeric bounds, lengths,
- * patterns and UK identifier formats applies (a scalar is untouched by array and object keywords). Code lists and published
- * categories are checked this way rather than by compiling a validator, which was a third of
- * start-up for a table of codes. test/plan/direct-acceptor.test.ts checks it against ajv.
+ * patterns and UK identifier formats applies (a scalar is untouched by array and object keywords).
+ * Code lists and published categories are checked this way rather than by compiling a validator,
+ * which was a third of start-up for a table of codes. test/plan/direct-acceptor.test.ts checks it
+ * against ajv.
  */
 export function directScalarAcceptor(facts: Facts): ((value: unknown) => boolean) | undefined {
   if (facts.anyOf.length > 0 || facts.oneOf.length > 0 || facts.not.length > 0 || facts.conditionals.length > 0) return undefined;
@@ -156,6 +156,14 @@ export function directScalarAcceptor(facts: Facts): ((value: unknown) => boolean
   };
 }
 
+/**
+ * directScalarAcceptor where the schema allows it: a schema that uses $dynamicRef is checked by ajv,
+ * since what such a reference resolves to depends on the path that reached it.
+ */
+export function directAcceptor(facts: Facts, ctx: CompileContext): ((value: unknown) => boolean) | undefined {
+  return ctx.loaded.index.usesDynamicRef ? undefined : directScalarAcceptor(facts);
+}
+
 /** The JSON type of a scalar, "integer" for whole numbers (as "type" reads them). */
 function scalarType(value: unknown): JsonType {
   if (value === null) return "null";
@@ -170,6 +178,7 @@ function typeAllows(facts: Facts, value: unknown): boolean {
   return facts.types.has(type) || (type === "integer" && facts.types.has("number"));
 }
 
+/** The place errors about these facts name: the first subschema they were merged from. */
 export function pointerOf(facts: Facts): string {
   return facts.parts[0]?.pointer ?? "";
 }

@@ -6,7 +6,7 @@ import { hashString } from "../../random/rng.js";
 import type { ColumnStats, ValueGenerator } from "../../stats/types.js";
 import type { Located } from "../../schema/ref-index.js";
 import type { CompileContext } from "../context.js";
-import { collectFacts, directScalarAcceptor, type Facts } from "../facts.js";
+import { collectFacts, directAcceptor, type Facts } from "../facts.js";
 import { compileFacts } from "../compile.js";
 import type { Sample } from "../sampler.js";
 import { numberText, plain, plainIfValues, plainLike, withNumberText } from "../plain-text.js";
@@ -58,7 +58,7 @@ function generatorSampler(column: string, generator: ValueGenerator, ctx: Compil
  * by ajv against the very parts of the schema otherwise.
  */
 function categoryAcceptor(facts: Facts, ctx: CompileContext): (value: unknown) => boolean {
-  const direct = ctx.loaded.index.usesDynamicRef ? undefined : directScalarAcceptor(facts);
+  const direct = directAcceptor(facts, ctx);
   if (direct) return direct;
   const validators = facts.parts.filter((p) => p.base !== "").map((p) => ctx.loaded.validatorAt(p.pointer, p.doc));
   return (value) => validators.every((validate) => validate(value));
@@ -86,7 +86,7 @@ function valueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext)
       const integerOnly = !allows(facts, "number") && allows(facts, "integer");
       if (facts.types && !facts.types.has("number") && !facts.types.has("integer")) throw contradiction(column, "numeric statistics for a column the schema does not allow numbers in", "kind");
       const sample = numberFromStats(column, stats, facts, integerOnly);
-      const exact = facts.multipleOf.length === 0 && facts.exclusiveMinimum === undefined && facts.exclusiveMaximum === undefined && onlyFormats(facts, []);
+      const exact = plainRange(facts) && asksNothingBeyond(facts, []);
       return sample ? { sample, exact } : undefined;
     }
     case "date":
@@ -94,13 +94,13 @@ function valueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext)
       if (!allows(facts, "string")) throw contradiction(column, "date statistics for a column the schema does not allow strings in", "kind");
       const asDateTime = facts.formats.includes("date-time") || (!facts.formats.includes("date") && stats.kind === "datetime");
       const sample = temporalFromStats(column, stats, asDateTime);
-      const plain = facts.patterns.length === 0 && facts.minLength === undefined && facts.maxLength === undefined && stats.textFormat === undefined && onlyFormats(facts, ["date", "date-time"]);
+      const plain = facts.patterns.length === 0 && facts.minLength === undefined && facts.maxLength === undefined && stats.textFormat === undefined && asksNothingBeyond(facts, ["date", "date-time"]);
       return sample ? { sample, exact: plain } : undefined;
     }
     case "boolean": {
       if (!allows(facts, "boolean")) throw contradiction(column, "boolean statistics for a column the schema does not allow booleans in", "kind");
       const p = stats.trueFraction;
-      return { exact: onlyFormats(facts, []), sample: plain((rng) => rng.float() < p) };
+      return { exact: asksNothingBeyond(facts, []), sample: plain((rng) => rng.float() < p) };
     }
     case "string":
     case "identifier": {
@@ -110,7 +110,7 @@ function valueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext)
       if (stats.generator) return { sample: generatorSampler(column, stats.generator, ctx, facts), exact: false };
       if (namedStringSource(facts, ctx) || facts.patterns.length > 0) return undefined; // the schema's own source wins
       const characters = stats.kind === "string" ? stats.characters : { upper: 0.5, digit: 0.5 };
-      return { sample: textFromStats(stats.length, characters, lengthBounds(facts)), exact: facts.patterns.length === 0 && onlyFormats(facts, []) };
+      return { sample: textFromStats(stats.length, characters, lengthBounds(facts)), exact: facts.patterns.length === 0 && asksNothingBeyond(facts, []) };
     }
   }
 }
@@ -120,8 +120,13 @@ function valueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext)
  * codes (enum, const: categories are checked against them when compiled, other samplers know none)
  * and no format other than the given ones. Otherwise its values are checked.
  */
-function onlyFormats(facts: Facts, honoured: readonly string[]): boolean {
+function asksNothingBeyond(facts: Facts, honoured: readonly string[]): boolean {
   return facts.enumValues === undefined && facts.formats.every((format) => honoured.includes(format));
+}
+
+/** True when a numeric range is all the schema bounds values by: no exclusive ends, no multipleOf. */
+function plainRange(facts: Facts): boolean {
+  return facts.multipleOf.length === 0 && facts.exclusiveMinimum === undefined && facts.exclusiveMaximum === undefined;
 }
 
 /** Unique values by mapping each row onto a keyed permutation of the column's value space. */
@@ -157,8 +162,7 @@ export function compileColumn(request: ColumnRequest, ctx: CompileContext, rows:
     values = valueSampler(request, facts, ctx);
     if (request.unique) {
       const unique = uniqueSampler(request, facts, ctx, rows);
-      const boundsKept = facts.exclusiveMinimum === undefined && facts.exclusiveMaximum === undefined && facts.multipleOf.length === 0;
-      if (unique) values = { sample: unique, exact: !facts.patterns.length && boundsKept && facts.enumValues === undefined };
+      if (unique) values = { sample: unique, exact: !facts.patterns.length && plainRange(facts) && facts.enumValues === undefined };
     }
   } catch (error) {
     if (error instanceof SynthError && error.place.column === undefined) {
@@ -168,7 +172,7 @@ export function compileColumn(request: ColumnRequest, ctx: CompileContext, rows:
   }
   const needsCheck = values && (facts.not.length > 0 || facts.unmodelled.length > 0 || facts.anyOf.length > 0 || facts.oneOf.length > 0 || !values.exact);
   // Values from statistics are scalars: most columns' schemas can check them without a validator.
-  const direct = needsCheck && !ctx.loaded.index.usesDynamicRef ? directScalarAcceptor(facts) : undefined;
+  const direct = needsCheck ? directAcceptor(facts, ctx) : undefined;
   const nonNull = values
     ? needsCheck
       ? direct

@@ -1,13 +1,13 @@
 import { SynthError } from "../../errors/synth-error.js";
 import type { CompileContext } from "../context.js";
-import { directScalarAcceptor, type Facts, pointerOf } from "../facts.js";
+import { directAcceptor, type Facts, pointerOf } from "../facts.js";
 import type { NodePlan } from "./node-plan.js";
 import { plainIfValues } from "../plain-text.js";
 
 /** enum and const values that every part accepts, checked once here so sampling needs no check. */
 export function admissibleEnumValues(facts: Facts, ctx: CompileContext): unknown[] {
   const values = facts.enumValues ?? [];
-  const direct = ctx.loaded.index.usesDynamicRef ? undefined : directScalarAcceptor(facts);
+  const direct = directAcceptor(facts, ctx);
   if (direct) return values.filter(direct);
   const validators = facts.parts.map((p) => ctx.loaded.validatorAt(p.pointer, p.doc));
   return values.filter((value) => validators.every((validate) => validate(value)));

@@ -124,14 +124,13 @@ export function compileNumber(facts: Facts): NodePlan {
       }),
     };
   }
-  const lo100 = wlo, span100 = span;
   // Two decimals look like measured data. Values are drawn as whole hundredths, which also gives
   // their text without converting a double (formats/number-text.ts).
   const scale = 100;
   const fallbackUnits = Math.round(fallback * scale);
   const hundredths = (rng: Rng): number => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const n = Math.round((lo100 + rng.float53() * span100) * scale);
+      const n = Math.round((wlo + rng.float53() * span) * scale);
       if (fits(n / scale)) return n;
     }
     return fallbackUnits;
