@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   CSV_MALFORMED: "input",
   DATA_INVALID: "input",
   REQUEST_INVALID: "input",
+  RULE_INVALID: "input",
   MANIFEST_INVALID: "input",
   UNSATISFIABLE: "unsatisfiable",
   GENERATION_FAILED: "unsatisfiable",

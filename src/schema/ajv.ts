@@ -25,6 +25,7 @@ export const SYNTH_KEYWORDS = [
   "x-special-category",
   "x-codes",
   "x-unique",
+  "x-synth-rules",
 ] as const;
 
 export function draftOf(schema: unknown): Draft | undefined {

@@ -6,14 +6,15 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname } from "node:path";
 import standaloneModule from "ajv/dist/standalone/index.js";
-import { createStrictAjv, createUserAjv, DRAFT_URIS, type Draft } from "./ajv.js";
-import { metaPrecompiledPath, OWN_DOCUMENTS, ownSchemaUrl, precompiledPath } from "./own-validators.js";
+import { createUserAjv, DRAFT_URIS, type Draft } from "./ajv.js";
+import { metaPrecompiledPath, OWN_DOCUMENTS, ownAjv, ownSchemaUrl, precompiledPath } from "./own-validators.js";
 
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as typeof import("ajv/dist/standalone/index.js").default;
 
 for (const name of OWN_DOCUMENTS) {
-  const ajv = createStrictAjv({ code: { source: true } });
-  const validate = ajv.compile(JSON.parse(readFileSync(ownSchemaUrl(name), "utf8")) as object);
+  const ajv = ownAjv({ code: { source: true } });
+  const schema = JSON.parse(readFileSync(ownSchemaUrl(name), "utf8")) as { $id?: string };
+  const validate = (schema.$id && ajv.getSchema(schema.$id)) || ajv.compile(schema);
   const target = fileURLToPath(precompiledPath(name));
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, standaloneCode(ajv, validate));

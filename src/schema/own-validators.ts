@@ -4,7 +4,7 @@ import type { ValidateFunction } from "ajv";
 import { createStrictAjv, createUserAjv, DRAFT_URIS, type Draft } from "./ajv.js";
 
 /** synth's own document formats, each with a JSON Schema in schemas/. */
-export const OWN_DOCUMENTS = ["stats", "manifest", "request"] as const;
+export const OWN_DOCUMENTS = ["stats", "manifest", "request", "rules"] as const;
 export type OwnDocument = (typeof OWN_DOCUMENTS)[number];
 
 // Both src/schema and dist/schema sit two levels below the package root.
@@ -44,9 +44,23 @@ function precompiledOr(path: URL, compile: () => ValidateFunction): ValidateFunc
   return validate;
 }
 
+/** Own schemas that others refer to by $id: added to an ajv before any own document is compiled. */
+const SHARED_DOCUMENTS: readonly OwnDocument[] = ["rules"];
+
+/** A strict ajv that knows the shared own schemas, so a document's $ref to one of them resolves. */
+export function ownAjv(extra: Parameters<typeof createStrictAjv>[0] = {}): ReturnType<typeof createStrictAjv> {
+  const ajv = createStrictAjv(extra);
+  for (const shared of SHARED_DOCUMENTS) ajv.addSchema(JSON.parse(readFileSync(ownSchemaUrl(shared), "utf8")) as object);
+  return ajv;
+}
+
 /** The strict validator for one of synth's own formats. */
 export function ownValidator(name: OwnDocument): ValidateFunction {
-  return precompiledOr(precompiledPath(name), () => createStrictAjv().compile(JSON.parse(readFileSync(ownSchemaUrl(name), "utf8")) as object));
+  return precompiledOr(precompiledPath(name), () => {
+    const ajv = ownAjv();
+    const schema = JSON.parse(readFileSync(ownSchemaUrl(name), "utf8")) as { $id?: string };
+    return (schema.$id && ajv.getSchema(schema.$id)) || ajv.compile(schema);
+  });
 }
 
 /** A validator for a draft's meta-schema. */

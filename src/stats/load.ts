@@ -22,8 +22,8 @@ export function validateStats(document: unknown, file = "<statistics>"): StatsFi
     return document as unknown as StatsFile;
   }
   const version = (document as { version?: unknown } | null)?.version;
-  if (document !== null && typeof document === "object" && version !== undefined && version !== 1) {
-    throw new SynthError("STATS_INVALID", `statistics version ${JSON.stringify(version)} is not supported (this synth reads version 1)`, { file, pointer: "/version" });
+  if (document !== null && typeof document === "object" && version !== undefined && version !== 1 && version !== 2) {
+    throw new SynthError("STATS_INVALID", `statistics version ${JSON.stringify(version)} is not supported (this synth reads versions 1 and 2)`, { file, pointer: "/version" });
   }
   const error = mostSpecific(validate.errors ?? []);
   const detail = error.params && "allowedValues" in error.params ? `: ${(error.params.allowedValues as unknown[]).join(", ")}` : "";

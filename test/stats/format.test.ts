@@ -22,7 +22,7 @@ describe("statistics format v1", () => {
   });
 
   it("rejects another version, naming it", () => {
-    expectInvalid({ ...childHealth, version: 2 }, "/version");
+    expectInvalid({ ...childHealth, version: 3 }, "/version");
   });
 
   it("rejects a frequency above 1, naming the place", () => {
