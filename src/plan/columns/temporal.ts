@@ -1,10 +1,10 @@
 import { SynthError } from "../../errors/synth-error.js";
 import type { TemporalStats } from "../../stats/types.js";
-import { TWO_DIGITS, isoDate, isoToSeconds, secondsToIsoDateTime } from "../formats/calendar.js";
+import { isoDate, isoToSeconds, secondsToIsoDateTime } from "../formats/calendar.js";
 import type { Sample } from "../sampler.js";
 import { isPlainText, plain } from "../plain-text.js";
 import { contradiction } from "./contradiction.js";
-import { histogramDraw, quantileDraw } from "./inverse-cdf.js";
+import { histogramShape, quantileShape, type NumericShape } from "./distribution.js";
 
 const SECONDS_PER_DAY = 86400;
 
@@ -35,26 +35,51 @@ function textFormatter(pattern: string): (seconds: number) => string {
 }
 
 /**
- * Dates and date-times shaped by quantiles or a histogram over time. `asDateTime` follows the schema's
- * format when it has one, so a date column in the stats can feed a date-time column and vice versa.
+ * A date or date-time column as functions of a position u in [0, 1) of its published distribution
+ * over time (seconds since 1970), like numeric.ts's NumberScale: `seconds(u)` is the instant, already
+ * cut to a whole day for dates, and `text(seconds)` writes it.
  */
-export function temporalFromStats(column: string, stats: TemporalStats, asDateTime: boolean): Sample<string> | undefined {
-  let draw: ((rng: Parameters<Sample>[0]) => number) | undefined;
-  if (stats.quantiles) draw = quantileDraw(stats.quantiles.map((q, i): [number, number] => [q[0], toSeconds(column, q[1], "quantiles", i, 1)]));
+export interface TemporalScale {
+  shape: NumericShape;
+  seconds(u: number): number;
+  text(seconds: number): string;
+  /** True when every text is plain (no CSV quoting or JSON escaping). */
+  plain: boolean;
+  /** A day for dates, a second for date-times: the unit a written value stands for. */
+  unit: number;
+}
+
+/**
+ * `asDateTime` follows the schema's format when it has one, so a date column in the statistics can
+ * feed a date-time column and vice versa.
+ */
+export function temporalScale(column: string, stats: TemporalStats, asDateTime: boolean): TemporalScale | undefined {
+  let shape: NumericShape | undefined;
+  if (stats.quantiles) shape = quantileShape(stats.quantiles.map((q, i): [number, number] => [q[0], toSeconds(column, q[1], "quantiles", i, 1)]));
   else if (stats.histogram) {
-    draw = histogramDraw(stats.histogram.map((b, i) => ({ from: toSeconds(column, String(b.from), "histogram", i, "from"), to: toSeconds(column, String(b.to), "histogram", i, "to"), frequency: b.frequency })));
+    shape = histogramShape(stats.histogram.map((b, i) => ({ from: toSeconds(column, String(b.from), "histogram", i, "from"), to: toSeconds(column, String(b.to), "histogram", i, "to"), frequency: b.frequency })));
   }
-  if (!draw) return undefined;
+  if (!shape) return undefined;
+  const at = shape.at;
   if (stats.textFormat !== undefined) {
     if (/%[^YmdHMSz%]/.test(stats.textFormat)) throw contradiction(column, `textFormat "${stats.textFormat}" uses tokens synth does not know`, "textFormat");
     const format = textFormatter(stats.textFormat);
-    const d = draw;
-    const sample: Sample<string> = (rng) => format(Math.floor(d(rng)));
-    return isPlainText(stats.textFormat) ? plain(sample) : sample;
+    return { shape, seconds: (u) => Math.floor(at(u)), text: format, plain: isPlainText(stats.textFormat), unit: 1 };
   }
-  const d = draw;
-  if (asDateTime) return plain((rng) => secondsToIsoDateTime(Math.floor(d(rng))));
-  return plain((rng) => isoDate(Math.floor(d(rng) / SECONDS_PER_DAY)));
+  if (asDateTime) return { shape, seconds: (u) => Math.floor(at(u)), text: secondsToIsoDateTime, plain: true, unit: 1 };
+  return {
+    shape,
+    seconds: (u) => Math.floor(at(u) / SECONDS_PER_DAY) * SECONDS_PER_DAY,
+    text: (seconds) => isoDate(Math.floor(seconds / SECONDS_PER_DAY)),
+    plain: true,
+    unit: SECONDS_PER_DAY,
+  };
 }
 
-void TWO_DIGITS;
+/** Dates and date-times shaped by quantiles or a histogram over time. */
+export function temporalFromStats(column: string, stats: TemporalStats, asDateTime: boolean): Sample<string> | undefined {
+  const scale = temporalScale(column, stats, asDateTime);
+  if (!scale) return undefined;
+  const sample: Sample<string> = (rng) => scale.text(scale.seconds(rng.float()));
+  return scale.plain ? plain(sample) : sample;
+}
