@@ -10,6 +10,7 @@ import { FakerSource } from "./strings/faker-source.js";
 import type { FieldPlan } from "./types/node-plan.js";
 import type { PropertyOverride } from "./types/object.js";
 import { verified } from "./verify.js";
+import { declaredRules, RowColumns, withRowModel } from "./dependence/row-columns.js";
 
 /** A compiled, immutable generation plan: the per-row path never reads the schema again. */
 export interface Plan {
@@ -75,17 +76,24 @@ export async function compilePlan(loaded: LoadedSchema, stats: StatsFile | undef
     }
     for (const relation of stats.relations ?? []) warnings.push(`statistics relation "${relation.kind}" is recorded but not yet used by this version of synth`);
   }
+  const rowColumns = tabular ? new RowColumns(stats, declaredRules(loaded.schema), ctx) : undefined;
   const nestedColumns: string[] = [];
   const override: PropertyOverride = (name, parts, required) => {
     const columnFacts = collectFacts(parts, ctx);
     if (nestedTypes(columnFacts.types) && columnFacts.enumValues === undefined) nestedColumns.push(name);
     const columnStats = statsColumns[name];
     const unique = columnFacts.unique || columnStats?.unique === true;
-    if (!columnStats && !unique) return undefined;
+    const modelled = rowColumns?.names.has(name) === true;
+    if (!columnStats && !unique && !modelled) return undefined;
     const index = [...facts.properties.keys()].indexOf(name);
-    return compileColumn({ name, parts, required, unique, index, ...(columnStats ? { stats: columnStats } : {}) }, ctx, options.rows);
+    const own = columnStats || unique ? compileColumn({ name, parts, required, unique, index, ...(columnStats ? { stats: columnStats } : {}) }, ctx, options.rows) : compileParts(parts, ctx);
+    if (!modelled) return own;
+    const allowsNull = columnFacts.types === undefined || columnFacts.types.has("null");
+    return rowColumns!.column(name, columnFacts, own, required, allowsNull);
   };
   let plan = tabular ? compileFacts(facts, ctx, new Set(), override) : compileParts([root], ctx);
+  const rowModel = rowColumns?.finish();
+  if (rowModel) plan = withRowModel(plan, rowModel);
   // The record as a whole is checked too when any part of it is not valid by construction.
   // ($dynamicRef resolves by the path taken, which a subschema checked on its own cannot see.)
   if (!plan.exact || loaded.index.usesDynamicRef) plan = verified(plan, [root], ctx);

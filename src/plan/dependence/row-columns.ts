@@ -1,0 +1,117 @@
+import { joinPointer } from "../../errors/json-pointer.js";
+import { SynthError } from "../../errors/synth-error.js";
+import { ruleColumns } from "../../rules/index.js";
+import type { Rule } from "../../rules/types.js";
+import { ownValidator } from "../../schema/own-validators.js";
+import type { Located } from "../../schema/ref-index.js";
+import { isoToSeconds } from "../formats/calendar.js";
+import type { StatsFile } from "../../stats/types.js";
+import type { CompileContext } from "../context.js";
+import type { Facts } from "../facts.js";
+import { isPlain, plain } from "../plain-text.js";
+import type { Sample } from "../sampler.js";
+import type { NodePlan } from "../types/node-plan.js";
+import { OMIT } from "../types/object.js";
+import { columnUnit, type ColumnUnit } from "./column-unit.js";
+import { compileRowModel, type PlacedRule, type RowModel } from "./row-model.js";
+
+/** The rules a schema declares for its rows: `x-synth-rules` at its root, checked against the rule format. */
+export function declaredRules(schema: unknown): PlacedRule[] {
+  if (schema === null || typeof schema !== "object" || !("x-synth-rules" in schema)) return [];
+  const rules = (schema as Record<string, unknown>)["x-synth-rules"];
+  const validate = ownValidator("rules");
+  if (!validate(rules)) {
+    const error = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+    throw new SynthError("RULE_INVALID", `not a valid rule: ${error?.message ?? "invalid"}`, { pointer: "/x-synth-rules" + (error?.instancePath ?? "") });
+  }
+  return (rules as Rule[]).map((rule, i) => ({ rule, pointer: joinPointer("/x-synth-rules", i) }));
+}
+
+/**
+ * Collects the columns that are drawn together by the row model while the row's plan is compiled
+ * (each column still compiles its own plan, which checks its statistics against the schema), then
+ * compiles the model. Columns elsewhere in the row read their values from the model's slots.
+ */
+export class RowColumns {
+  readonly names: ReadonlySet<string>;
+  private readonly units: ColumnUnit[] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly rules: PlacedRule[];
+  private model: RowModel | undefined;
+
+  constructor(
+    private readonly stats: StatsFile | undefined,
+    schemaRules: PlacedRule[],
+    private readonly ctx: CompileContext,
+  ) {
+    this.rules = [...(stats?.rules ?? []).map((rule, i) => ({ rule, pointer: joinPointer("/rules", i) })), ...schemaRules];
+    const names = new Set<string>();
+    for (const node of stats?.model?.nodes ?? []) names.add(node.column);
+    for (const placed of this.rules) for (const column of ruleColumns(placed.rule)) names.add(column);
+    this.names = names;
+  }
+
+  get empty(): boolean {
+    return this.names.size === 0;
+  }
+
+  /** Registers a row-model column and returns the plan that reads its value from the model. */
+  column(name: string, facts: Facts, ownPlan: NodePlan, required: boolean, allowsNull: boolean): NodePlan {
+    const node = this.stats?.model?.nodes.find((n) => n.column === name);
+    const unit = columnUnit(
+      {
+        name,
+        stats: this.stats?.columns[name],
+        facts,
+        plan: ownPlan,
+        ...(node ? { modelStates: node.states } : {}),
+        empty: allowsNull ? null : required ? undefined : OMIT,
+      },
+      {
+        ctx: this.ctx,
+        isoToSeconds,
+        validatorFor: (f) => {
+          const validators = f.parts.filter((p: Located) => p.base !== "").map((p: Located) => this.ctx.loaded.validatorAt(p.pointer, p.doc));
+          return (value) => validators.every((validate) => validate(value));
+        },
+      },
+    );
+    const slot = this.units.length;
+    this.units.push(unit);
+    this.slots.set(name, slot);
+    const read: Sample<unknown> = () => this.model!.values[slot];
+    const plainValues = unit.states.every((s) => ("value" in s ? typeof s.value !== "string" || !/[",\\\n\r]/.test(s.value) : "from" in s || "empty" in s || isPlain(ownPlan.sample)));
+    return { exact: true, sample: plainValues ? plain(read) : read };
+  }
+
+  /** Compiles the model once every column has been seen; undefined when the row needs none. */
+  finish(): RowModel | undefined {
+    if (this.empty) return undefined;
+    for (const name of this.names) {
+      if (!this.slots.has(name)) {
+        const place = this.rules.find((r) => ruleColumns(r.rule).includes(name));
+        throw new SynthError(place ? "RULE_INVALID" : "STATS_CONTRADICTS_SCHEMA", `"${name}" is not a column of the table`, { column: name, ...(place ? { pointer: place.pointer } : { pointer: "/model" }) });
+      }
+    }
+    this.model = compileRowModel(this.units, this.stats?.model, this.rules, this.ctx.options.maxAttempts);
+    return this.model;
+  }
+}
+
+/** The row's plan with the model drawn first, for the record sampler and for writers' fast path. */
+export function withRowModel(plan: NodePlan, model: RowModel): NodePlan {
+  const inner = plan.sample;
+  const sample: Sample<unknown> = (rng, row) => {
+    model.fill(rng, row);
+    return inner(rng, row);
+  };
+  const fields = plan.fields;
+  if (!fields || fields.length === 0) return { ...plan, sample, fields: undefined } as NodePlan;
+  const [first, ...rest] = fields;
+  const firstDraw = first!.draw;
+  const drawFirst: Sample<unknown> = (rng, row) => {
+    model.fill(rng, row);
+    return firstDraw(rng, row);
+  };
+  return { ...plan, sample, fields: [{ name: first!.name, draw: isPlain(firstDraw) ? plain(drawFirst) : drawFirst }, ...rest] };
+}
