@@ -14,6 +14,11 @@ import { DEFAULT_KIND_RULES, decideColumn, type ColumnDecision } from "./infer-k
 import { inferSchema, type InferredColumn } from "./infer-schema.js";
 import { releaseColumn, type ReleaseContext } from "./release-column.js";
 import { scanTable, type RowCheck, type ScanProgress } from "./scan-table.js";
+import { learnDependence } from "./dependence/second-pass.js";
+import { dependenceNotes } from "./dependence/notes.js";
+
+/** Share of a privacy budget spent on the dependence model; the columns split the rest. */
+const MODEL_BUDGET_SHARE = 0.3;
 
 export const STATS_SCHEMA_ID = "https://github.com/synth-data/synth/schemas/stats.schema.json";
 
@@ -32,6 +37,8 @@ export interface ProfileOptions {
   /** CSV cells read as "no value". Default: the empty cell and NA. */
   nullTokens?: readonly string[];
   onProgress?: (progress: ScanProgress) => void;
+  /** Learn and publish how columns depend on one another, and the rules every row keeps. Default true. */
+  dependence?: boolean;
 }
 
 export interface ProfileResult {
@@ -74,11 +81,13 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
   const rules = { ...DEFAULT_KIND_RULES, minCount };
   const decisions = scan.columns.map((column) => decideColumn(column, rules, declared?.columns.get(column.name)));
   const log = new DisclosureLog();
-  const budget = epsilon !== undefined ? new PrivacyBudget(epsilon, scan.columns.length) : undefined;
+  const modelled = options.dependence !== false;
+  const budget = epsilon !== undefined ? new PrivacyBudget(epsilon, scan.columns.length, modelled ? MODEL_BUDGET_SHARE : 0) : undefined;
+  const noise = budget ? new LaplaceNoise(options.seed) : undefined;
   const context: ReleaseContext = {
     minCount,
     log,
-    ...(budget ? { privacy: { noise: new LaplaceNoise(options.seed), budget } } : {}),
+    ...(budget && noise ? { privacy: { noise, budget } } : {}),
   };
   const inferred: InferredColumn[] = scan.columns.map((accumulator, i) => ({
     accumulator,
@@ -92,6 +101,21 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
   // Under differential privacy the row count is the first column's noisy total: post-processing of
   // counts already paid for, so it costs no further budget.
   const rows = budget ? (inferred[0]?.release.rows ?? 0) : scan.rows;
+  const dependence = modelled
+    ? await learnDependence(
+        decisions,
+        inferred.map((c) => c.release.stats),
+        scan.rows,
+        {
+          input: options.input,
+          format: scan.format,
+          minCount,
+          ...(options.nullTokens ? { nullTokens: options.nullTokens } : {}),
+          ...(budget && noise ? { privacy: { noise, epsilon: budget.forModel } } : {}),
+        },
+      )
+    : undefined;
+  if (dependence?.model && budget) budget.spend(budget.forModel);
   const document: StatsFile = {
     $schema: STATS_SCHEMA_ID,
     format: STATS_FORMAT,
@@ -108,9 +132,14 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
       minCount,
       epsilon: epsilon ?? null,
       ...(budget ? { epsilonSpent: budget.spent, mechanism: "laplace" as const } : {}),
-      notes: log.notes(minCount, budget ? { epsilon: budget.epsilon, perColumn: budget.perColumn, seeded: options.seed !== undefined } : undefined),
+      notes: [
+        ...log.notes(minCount, budget ? { epsilon: budget.epsilon, perColumn: budget.perColumn, seeded: options.seed !== undefined } : undefined),
+        ...(dependence ? dependenceNotes(dependence.model, dependence.rules, dependence.withheld, minCount, dependence.skipped, budget && dependence.model ? { epsilon: budget.forModel } : undefined) : []),
+      ],
     },
     columns,
+    ...(dependence?.model ? { model: dependence.model } : {}),
+    ...(dependence && dependence.rules.length > 0 ? { rules: dependence.rules } : {}),
   };
   const stats = validateStats(document, "<profile output>");
   return {

@@ -7,14 +7,23 @@
 export class PrivacyBudget {
   private spentSoFar = 0;
 
+  /**
+   * `reserved` is the share of epsilon kept for the dependence model; the columns split the rest.
+   */
   constructor(
     readonly epsilon: number,
     private readonly columns: number,
+    readonly reserved = 0,
   ) {}
 
   /** One column's share. */
   get perColumn(): number {
-    return this.epsilon / Math.max(1, this.columns);
+    return (this.epsilon * (1 - this.reserved)) / Math.max(1, this.columns);
+  }
+
+  /** The share kept for the dependence model. */
+  get forModel(): number {
+    return this.epsilon * this.reserved;
   }
 
   /** Records that a release with this share was made. */

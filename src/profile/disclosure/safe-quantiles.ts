@@ -148,3 +148,27 @@ export function orderFromCounts(counts: ReadonlyMap<number, number>): OrderedVal
     },
   };
 }
+
+/** Ordered values of a list of numbers, exact (group distributions, gaps). */
+export function orderFromValues(values: readonly number[]): OrderedValues {
+  const sorted = Float64Array.from(values).sort();
+  return {
+    n: sorted.length,
+    exact: true,
+    atRank(rank: number): number {
+      const index = Math.min(Math.max(rank - 1, 0), sorted.length - 1);
+      const lo = Math.floor(index);
+      const t = index - lo;
+      return t === 0 || lo + 1 >= sorted.length ? sorted[lo]! : sorted[lo]! + t * (sorted[lo + 1]! - sorted[lo]!);
+    },
+    countAtOrBelow(value: number): number {
+      let a = 0, b = sorted.length;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (sorted[mid]! <= value) a = mid + 1;
+        else b = mid;
+      }
+      return a;
+    },
+  };
+}
