@@ -150,6 +150,20 @@ function uniqueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext
   return undefined;
 }
 
+/** Whether values from statistics need no check against the column's schema. */
+function validByConstruction(values: { exact: boolean }, facts: Facts): boolean {
+  return values.exact && facts.not.length === 0 && facts.unmodelled.length === 0 && facts.anyOf.length === 0 && facts.oneOf.length === 0;
+}
+
+/**
+ * Whether the values a column's statistics give are valid for its schema by construction (so the row
+ * model need not check the values it maps from them).
+ */
+export function statisticsValuesExact(request: ColumnRequest, facts: Facts, ctx: CompileContext): boolean {
+  const values = valueSampler(request, facts, ctx);
+  return values !== undefined && validByConstruction(values, facts);
+}
+
 /**
  * One column of a table: statistics when there are any, the schema otherwise; nulls (or absences)
  * at the published rate; every value checked against the column's schema unless valid by construction.
@@ -170,7 +184,7 @@ export function compileColumn(request: ColumnRequest, ctx: CompileContext, rows:
     }
     throw error;
   }
-  const needsCheck = values && (facts.not.length > 0 || facts.unmodelled.length > 0 || facts.anyOf.length > 0 || facts.oneOf.length > 0 || !values.exact);
+  const needsCheck = values && !validByConstruction(values, facts);
   // Values from statistics are scalars: most columns' schemas can check them without a validator.
   const direct = needsCheck ? directAcceptor(facts, ctx) : undefined;
   const nonNull = values

@@ -7,6 +7,7 @@ import type { Sample } from "../sampler.js";
 import type { NodePlan } from "../types/node-plan.js";
 import { OMIT } from "../types/object.js";
 import { numberScale, type NumberScale } from "../columns/numeric.js";
+import { scaledIntegerText } from "../formats/number-text.js";
 import { temporalScale, type TemporalScale } from "../columns/temporal.js";
 
 /**
@@ -39,6 +40,15 @@ export interface ColumnUnit {
 export interface UnitScale {
   /** The value at position u of the non-empty values. */
   valueAt(u: number): number | string;
+  /** The value at u as a number (dates as seconds): what rules compare. */
+  numberAt(u: number): number;
+  /** A number from numberAt as the column writes it. */
+  write(x: number): number | string;
+  /**
+   * For rounded numbers: the value at u in whole units of the last decimal, and the text of such a
+   * count, written from digit tables (formats/number-text.ts) rather than by converting a double.
+   */
+  units?: { at(u: number): number; scale: number; text(units: number): string };
   /** The position of a value: `side` -1 gives the lowest position that yields it, 1 the highest. */
   positionOf(value: number | string, side: -1 | 0 | 1): number;
   /** The value as a number (dates as seconds), for comparisons and gaps. */
@@ -48,6 +58,8 @@ export interface UnitScale {
   /** The unit a value stands for (a day, 1 for integers, 0 for unrounded numbers). */
   unit: number;
   isDate: boolean;
+  /** Every value is plain text (no CSV quoting or JSON escaping). */
+  plain: boolean;
 }
 
 export interface UnitRequest {
@@ -59,6 +71,8 @@ export interface UnitRequest {
   /** States the dependence model uses for this column, when it is a node of the model. */
   modelStates?: ModelState[];
   empty: null | typeof OMIT | undefined;
+  /** The values statistics give are valid for the schema by construction: no check needed. */
+  exact: boolean;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -90,6 +104,9 @@ function defaultStates(stats: ColumnStats | undefined, canBeEmpty: boolean): Mod
 function numberUnitScale(scale: NumberScale): UnitScale {
   return {
     valueAt: scale.value,
+    numberAt: scale.value,
+    write: (x) => x,
+    ...(scale.decimals !== undefined ? { units: { at: scale.units, scale: 10 ** scale.decimals, text: scaledIntegerText(scale.decimals) } } : {}),
     positionOf: (value, side) => {
       const x = Number(value);
       const h = scale.halfUnit;
@@ -105,12 +122,15 @@ function numberUnitScale(scale: NumberScale): UnitScale {
     },
     unit: scale.halfUnit * 2,
     isDate: false,
+    plain: true,
   };
 }
 
 function temporalUnitScale(scale: TemporalScale, isoToSeconds: (text: string) => number | undefined): UnitScale {
   return {
     valueAt: (u) => scale.text(scale.seconds(u)),
+    numberAt: (u) => scale.seconds(u),
+    write: (x) => scale.text(x),
     positionOf: (value, side) => {
       const x = typeof value === "number" ? value : (isoToSeconds(value) ?? NaN);
       if (side < 0) return scale.shape.cdf(x, 0);
@@ -121,6 +141,7 @@ function temporalUnitScale(scale: TemporalScale, isoToSeconds: (text: string) =>
     fromNumeric: (x) => scale.text(scale.unit > 1 ? Math.floor(x / scale.unit) * scale.unit : Math.floor(x)),
     unit: scale.unit,
     isDate: true,
+    plain: scale.plain,
   };
 }
 
@@ -170,8 +191,7 @@ export function columnUnit(request: UnitRequest, env: UnitContext): ColumnUnit {
   const total = target.reduce((a, b) => a + b, 0);
   if (total > 0) for (let i = 0; i < target.length; i++) target[i]! /= total;
 
-  const direct = directAcceptor(facts, env.ctx);
-  const accepts = direct ?? env.validatorFor(facts);
+  const accepts = request.exact ? () => true : (directAcceptor(facts, env.ctx) ?? env.validatorFor(facts));
   const ownSample: Sample<unknown> = request.plan.sample;
   const empty = request.empty === undefined ? null : request.empty;
   const stateValues = states.map((s) => ("value" in s ? s.value : undefined));

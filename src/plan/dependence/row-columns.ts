@@ -8,7 +8,7 @@ import { isoToSeconds } from "../formats/calendar.js";
 import type { StatsFile } from "../../stats/types.js";
 import type { CompileContext } from "../context.js";
 import type { Facts } from "../facts.js";
-import { isPlain, plain } from "../plain-text.js";
+import { isPlain, isPlainValue, plain, withNumberText } from "../plain-text.js";
 import type { Sample } from "../sampler.js";
 import type { NodePlan } from "../types/node-plan.js";
 import { OMIT } from "../types/object.js";
@@ -56,7 +56,7 @@ export class RowColumns {
   }
 
   /** Registers a row-model column and returns the plan that reads its value from the model. */
-  column(name: string, facts: Facts, ownPlan: NodePlan, required: boolean, allowsNull: boolean): NodePlan {
+  column(name: string, facts: Facts, ownPlan: NodePlan, required: boolean, allowsNull: boolean, exact: boolean): NodePlan {
     const node = this.stats?.model?.nodes.find((n) => n.column === name);
     const unit = columnUnit(
       {
@@ -66,6 +66,7 @@ export class RowColumns {
         plan: ownPlan,
         ...(node ? { modelStates: node.states } : {}),
         empty: allowsNull ? null : required ? undefined : OMIT,
+        exact,
       },
       {
         ctx: this.ctx,
@@ -80,7 +81,16 @@ export class RowColumns {
     this.units.push(unit);
     this.slots.set(name, slot);
     const read: Sample<unknown> = () => this.model!.values[slot];
-    const plainValues = unit.states.every((s) => ("value" in s ? typeof s.value !== "string" || !/[",\\\n\r]/.test(s.value) : "from" in s || "empty" in s || isPlain(ownPlan.sample)));
+    const units = unit.scale?.units;
+    if (units) {
+      // Rounded numbers are written from their whole units, as independent ones are.
+      const text = units.text;
+      return { exact: true, sample: withNumberText(read, () => {
+        const n = this.model!.units[slot]!;
+        return Number.isNaN(n) ? this.model!.values[slot] : text(n);
+      }) };
+    }
+    const plainValues = unit.states.every((s) => ("value" in s ? isPlainValue(s.value) : "from" in s ? unit.scale?.plain !== false : "empty" in s || isPlain(ownPlan.sample)));
     return { exact: true, sample: plainValues ? plain(read) : read };
   }
 

@@ -31,6 +31,8 @@ export interface RowModel {
   readonly columns: readonly string[];
   /** Values of the row being drawn, by unit index (filled by `fill`). */
   readonly values: unknown[];
+  /** For rounded numbers, the value drawn in whole units of its last decimal (NaN when empty). */
+  readonly units: Float64Array;
   fill(rng: Rng, row: number): void;
 }
 
@@ -211,6 +213,9 @@ const LOCAL_ATTEMPTS = 20;
 function rowModel(units: ColumnUnit[], steps: Step[], copula: Copula | undefined, maxAttempts: number): RowModel {
   const count = units.length;
   const values: unknown[] = new Array(count).fill(null);
+  // What rules read: numbers and dates as numbers (dates in seconds), empty as null, others as drawn.
+  const view: unknown[] = new Array(count).fill(null);
+  const unitsDrawn = new Float64Array(count).fill(NaN);
   const states = new Int32Array(count);
   const scores = new Float64Array(copula ? copula.given.length + copula.drawn.length : 0);
   let scoresDrawn = false;
@@ -218,7 +223,7 @@ function rowModel(units: ColumnUnit[], steps: Step[], copula: Copula | undefined
   const allow: Allowance = { mask: new Uint8Array(maxStates), lo: 0, hi: 1, derived: undefined, active: false };
   const weights = new Float64Array(maxStates);
   const byName = new Map(units.map((u, i) => [u.name, i]));
-  const get = (column: string) => values[byName.get(column)!];
+  const get = (column: string) => view[byName.get(column)!];
   let broken: PlacedRule | undefined;
 
   /** A state under the allowance: its probability times the share of its bin that is allowed. */
@@ -254,7 +259,7 @@ function rowModel(units: ColumnUnit[], steps: Step[], copula: Copula | undefined
     allow.hi = 1;
     allow.derived = undefined;
     allow.active = false;
-    for (const constraint of step.constraints) constraint(values, allow, rng);
+    for (const constraint of step.constraints) constraint(view, allow, rng);
   }
 
   /** The state of a position for children that see this column through its bins. */
@@ -276,11 +281,15 @@ function rowModel(units: ColumnUnit[], steps: Step[], copula: Copula | undefined
     const chance = step.emptyChance ? step.emptyChance[config]! : 0;
     if (emptyAllowed && (!anyValue || rng.float() < chance)) {
       states[step.index] = emptyState;
+      view[step.index] = null;
+      unitsDrawn[step.index] = NaN;
       return unit.empty;
     }
     if (!anyValue) return undefined;
     if (allow.derived !== undefined && unit.accepts(allow.derived)) {
       states[step.index] = unit.stateOf(allow.derived);
+      view[step.index] = unit.scale!.numeric(allow.derived) ?? null;
+      unitsDrawn[step.index] = unit.scale!.units && typeof allow.derived === "number" ? Math.round(allow.derived * unit.scale!.units.scale) : NaN;
       return allow.derived;
     }
     if (step.score >= 0 && !scoresDrawn) {
@@ -295,9 +304,18 @@ function rowModel(units: ColumnUnit[], steps: Step[], copula: Copula | undefined
     }
     for (let attempt = 0; attempt < LOCAL_ATTEMPTS; attempt++) {
       const u = Math.min(allow.hi, Math.max(allow.lo, number.position(config, v)));
-      const value = unit.scale!.valueAt(Math.min(u, 1 - 1e-12));
+      const scale = unit.scale!;
+      const at = Math.min(u, 1 - 1e-12);
+      let x: number;
+      if (scale.units) {
+        const n = scale.units.at(at);
+        unitsDrawn[step.index] = n;
+        x = n / scale.units.scale;
+      } else x = scale.numberAt(at);
+      const value = scale.write(x);
       if (unit.accepts(value)) {
         states[step.index] = binState(unit, u);
+        view[step.index] = x;
         return value;
       }
       v = rng.float();
@@ -343,6 +361,7 @@ function rowModel(units: ColumnUnit[], steps: Step[], copula: Copula | undefined
       const value = step.number ? drawNumber(step, config, rng, row) : drawTabled(step, config, rng, row);
       if (value === undefined) continue;
       values[step.index] = value;
+      if (!step.number) view[step.index] = typeof value === "symbol" ? null : step.unit.scale && value !== null ? (step.unit.scale.numeric(value) ?? null) : value;
       if (step.codeScores) {
         const interval = step.codeScores[states[step.index]!];
         scores[step.score] = interval ? normalQuantile(Math.min(1 - 1e-9, Math.max(1e-9, interval[0] + rng.float() * (interval[1] - interval[0])))) : 0;
@@ -363,6 +382,7 @@ function rowModel(units: ColumnUnit[], steps: Step[], copula: Copula | undefined
   return {
     columns: units.map((u) => u.name),
     values,
+    units: unitsDrawn,
     fill(rng, row) {
       for (let attempt = 0; attempt < maxAttempts; attempt++) {
         scoresDrawn = false;
