@@ -1,14 +1,18 @@
 import { basename } from "node:path";
 import { openTable, type Cell, type TableFormat } from "../../io/read-table.js";
+import { declaredRules } from "../../plan/dependence/row-columns.js";
 import { loadDeclaredSchema } from "../../profile/declared-schema.js";
-import { DEFAULT_KIND_RULES, decideColumn } from "../../profile/infer-kind.js";
 import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
-import { scanTable } from "../../profile/scan-table.js";
+import { profile } from "../../profile/profile.js";
 import { ReservoirSample } from "../../profile/sketch/reservoir.js";
+import type { Rule } from "../../rules/types.js";
+import { halves } from "./baseline.js";
 import { columnReading, type Canonical, type ColumnReading, type Metric } from "./column-values.js";
 import { closestDistances, percentile, RealRowIndex, rowKey, type DistanceColumn } from "./disclosure.js";
 import { ksComplement } from "./ks.js";
+import { meanPairScore, pairTrends, type PairColumn, type PairScore } from "./pair-trends.js";
 import { RowSample } from "./row-sample.js";
+import { RuleTally, type RuleReading } from "./rule-tally.js";
 import { tvComplement } from "./tvd.js";
 
 /**
@@ -32,6 +36,8 @@ export interface CompareOptions {
   distanceSample?: number;
   /** Real rows they are compared against. Default 50 000. */
   distanceReference?: number;
+  /** Rows of each table the pair trends are computed on (a uniform sample beyond). Default 50 000. */
+  pairSample?: number;
 }
 
 export interface ColumnComparison {
@@ -43,6 +49,11 @@ export interface ColumnComparison {
   missing: { real: number; dummy: number };
   /** Dummy cells that do not read as the column's type (a number column holding text). */
   unreadable: number;
+  /**
+   * Numbers and dates: how far dummy values reach beyond the real lowest and highest, as a share of
+   * the real range (0 when they stay within it). A share, never the real ends themselves.
+   */
+  tails?: { below: number; above: number };
   note?: string;
 }
 
@@ -52,6 +63,20 @@ export interface CompareReport {
   columns: ColumnComparison[];
   /** Mean score over scored columns (SDMetrics' Column Shapes), or null when none is scored. */
   columnShapes: number | null;
+  /** Every pair of scored columns (SDMetrics' Column Pair Trends). */
+  pairs: PairScore[];
+  /** Mean score over scored pairs, or null when there are none. */
+  columnPairTrends: number | null;
+  /**
+   * The rules profile finds in the real data (and any the schema declares), with the dummy rows that
+   * break each one.
+   */
+  rules: RuleReading[];
+  /**
+   * The same scores for one random half of the real rows against the other half: what two samples of
+   * the same population give, for scale (small tables score well below 1 even so).
+   */
+  realHalves: { rows: [number, number]; columnShapes: number | null; columnPairTrends: number | null };
   /** Dummy columns absent from the real data. */
   extraColumns: string[];
   disclosure: {
@@ -118,20 +143,32 @@ interface Pass {
   rows: number;
   collectors: ColumnCollector[];
   sample: RowSample<Canonical[]>;
+  /** Rows of the scored columns, for pair trends. */
+  scoredSample: RowSample<Canonical[]>;
+}
+
+interface PassShape {
+  /** Columns rows are compared on for copies and distances. */
+  compared: number[];
+  /** Columns with a metric, for pair trends. */
+  scored: number[];
+  distanceSample: number;
+  pairSample: number;
 }
 
 async function readPass(
   file: string,
   readings: ColumnReading[],
   options: { format?: TableFormat; nullTokens?: readonly string[] },
-  sampleSize: number,
+  shape: PassShape,
   seed: number,
-  onRow: (key: number) => void,
-  compared: number[],
+  onRow: (key: number, row: readonly Canonical[]) => void,
 ): Promise<Pass & { fileColumns: string[]; extraColumns: string[] }> {
+  const { compared, scored } = shape;
   const reader = openTable(file, { ...(options.format ? { format: options.format } : {}), ...(options.nullTokens ? { nullTokens: options.nullTokens } : {}) });
   const collectors = readings.map((r) => new ColumnCollector(r));
-  const sample = new RowSample<Canonical[]>(sampleSize, seed);
+  const sample = new RowSample<Canonical[]>(shape.distanceSample, seed);
+  const scoredSample = new RowSample<Canonical[]>(shape.pairSample, seed + 100);
   let positions: number[] = [];
   let rows = 0;
   const canonical: Canonical[] = new Array(readings.length);
@@ -151,18 +188,30 @@ async function readPass(
         collectors[c]!.add(value);
       }
       for (let i = 0; i < compared.length; i++) keyCells[i] = canonical[compared[i]!]!;
-      onRow(rowKey(keyCells));
+      onRow(rowKey(keyCells), canonical);
       const slot = sample.nextSlot();
       if (slot >= 0) sample.put(slot, keyCells.slice());
+      const scoredSlot = scoredSample.nextSlot();
+      if (scoredSlot >= 0) scoredSample.put(scoredSlot, scored.map((c) => canonical[c]!));
     }
   }
   const known = new Set(readings.map((r) => r.name));
-  return { rows, collectors, sample, fileColumns: [...reader.columns], extraColumns: reader.columns.filter((name) => !known.has(name)) };
+  return { rows, collectors, sample, scoredSample, fileColumns: [...reader.columns], extraColumns: reader.columns.filter((name) => !known.has(name)) };
 }
 
 function round(value: number, places = 4): number {
   const scale = 10 ** places;
   return Math.round(value * scale) / scale;
+}
+
+function roundOrNull(value: number | null): number | null {
+  return value === null ? null : round(value);
+}
+
+function tails(real: ColumnCollector, dummy: ColumnCollector): { below: number; above: number } {
+  const range = real.max - real.min;
+  if (!(range > 0)) return { below: dummy.min < real.min ? 1 : 0, above: dummy.max > real.max ? 1 : 0 };
+  return { below: round(Math.max(0, (real.min - dummy.min) / range)), above: round(Math.max(0, (dummy.max - real.max) / range)) };
 }
 
 function scoreColumn(real: ColumnCollector, dummy: ColumnCollector, inDummy: boolean): ColumnComparison {
@@ -179,40 +228,53 @@ function scoreColumn(real: ColumnCollector, dummy: ColumnCollector, inDummy: boo
   if (real.present === 0) return { ...base, score: null, note: "not scored: no real values" };
   if (dummy.present === 0) return { ...base, score: 0, note: "no dummy values" };
   const score = reading.metric === "KSComplement" ? ksComplement(real.values!.sorted(), dummy.values!.sorted()) : tvComplement(real.counts!, dummy.counts!);
-  return { ...base, score: round(score) };
+  return { ...base, score: round(score), ...(reading.numeric ? { tails: tails(real, dummy) } : {}) };
 }
 
 export async function compare(options: CompareOptions): Promise<CompareReport> {
   const minCount = options.minCount ?? DEFAULT_MIN_COUNT;
   const declared = options.schema !== undefined ? loadDeclaredSchema(options.schema) : undefined;
   const tableOptions = { ...(options.nullTokens ? { nullTokens: options.nullTokens } : {}) };
-  // First pass: what each real column is, decided exactly as profile decides it.
-  const scan = await scanTable(options.real, { minCount, ...tableOptions, ...(options.realFormat ? { format: options.realFormat } : {}) });
-  const rules = { ...DEFAULT_KIND_RULES, minCount };
-  const readings = scan.columns.map((column) => columnReading(decideColumn(column, rules, declared?.columns.get(column.name))));
+  // What each real column is, and the rules its rows keep, found exactly as profile finds them.
+  const profiled = await profile({
+    input: options.real,
+    minCount,
+    ...tableOptions,
+    ...(options.realFormat ? { format: options.realFormat } : {}),
+    ...(options.schema !== undefined ? { schema: options.schema } : {}),
+  });
+  const readings = profiled.columns.map((decision) => columnReading(decision));
   const compared = readings.map((r, i) => (r.kind === "identifier" ? -1 : i)).filter((i) => i >= 0);
+  const scored = readings.map((r, i) => (r.metric === null ? -1 : i)).filter((i) => i >= 0);
+  const shape = { compared, scored, distanceSample: options.distanceReference ?? 50_000, pairSample: options.pairSample ?? 50_000 };
+  const rules: Rule[] = [...(declared ? declaredRules(declared.loaded.schema).map((placed) => placed.rule) : []), ...(profiled.stats.rules ?? [])];
+  const tally = new RuleTally(rules, readings.map((r) => r.name));
 
   const index = new RealRowIndex();
-  const real = await readPass(options.real, readings, { ...tableOptions, ...(options.realFormat ? { format: options.realFormat } : {}) }, options.distanceReference ?? 50_000, 1, (key) => index.add(key), compared);
+  const real = await readPass(options.real, readings, { ...tableOptions, ...(options.realFormat ? { format: options.realFormat } : {}) }, shape, 1, (key) => index.add(key));
   let exactMatches = 0;
   let uniqueMatches = 0;
   const dummy = await readPass(
     options.dummy,
     readings,
     { ...tableOptions, ...(options.dummyFormat ? { format: options.dummyFormat } : {}) },
-    options.distanceSample ?? 1000,
+    { ...shape, distanceSample: options.distanceSample ?? 1000 },
     2,
-    (key) => {
+    (key, row) => {
       const count = index.count(key);
       if (count > 0) exactMatches++;
       if (count === 1) uniqueMatches++;
+      tally.check(row);
     },
-    compared,
   );
 
   const dummyColumns = new Set(dummy.fileColumns);
   const columns = readings.map((reading, i) => scoreColumn(real.collectors[i]!, dummy.collectors[i]!, dummyColumns.has(reading.name)));
-  const scored = columns.filter((c) => c.score !== null).map((c) => c.score!);
+  const scores = columns.filter((c) => c.score !== null).map((c) => c.score!);
+
+  const pairColumns: PairColumn[] = scored.map((i) => ({ name: readings[i]!.name, numeric: readings[i]!.numeric }));
+  const pairs = pairTrends(pairColumns, real.scoredSample.items, dummy.scoredSample.items);
+  const realHalves = halves(real.scoredSample.items, pairColumns);
 
   const distanceColumns: DistanceColumn[] = compared.map((i) => {
     const collector = real.collectors[i]!;
@@ -226,7 +288,11 @@ export async function compare(options: CompareOptions): Promise<CompareReport> {
     real: { file: basename(options.real), rows: real.rows },
     dummy: { file: basename(options.dummy), rows: dummy.rows },
     columns,
-    columnShapes: scored.length > 0 ? round(scored.reduce((a, b) => a + b, 0) / scored.length) : null,
+    columnShapes: scores.length > 0 ? round(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
+    pairs: pairs.map((pair) => ({ ...pair, score: pair.score === null ? null : round(pair.score), ...(pair.real !== undefined ? { real: round(pair.real) } : {}), ...(pair.dummy !== undefined ? { dummy: round(pair.dummy) } : {}) })),
+    columnPairTrends: roundOrNull(meanPairScore(pairs)),
+    rules: tally.readings(dummy.rows),
+    realHalves: { rows: realHalves.rows, columnShapes: roundOrNull(realHalves.columnShapes), columnPairTrends: roundOrNull(realHalves.columnPairTrends) },
     extraColumns: dummy.extraColumns,
     disclosure: {
       comparedColumns: compared.map((i) => readings[i]!.name),

@@ -61,6 +61,20 @@ export function renderCompareText(report: CompareReport, options: { color: boole
     "",
     `  Column Shapes: ${c.bold(scoreText(report.columnShapes))}  (mean over ${scored} scored column${scored === 1 ? "" : "s"}; ${report.columns.length - scored} not scored)`,
   );
+  const pairCount = report.pairs.filter((pair) => pair.score !== null).length;
+  lines.push(`  Column Pair Trends: ${c.bold(scoreText(report.columnPairTrends))}  (mean over ${pairCount} scored pair${pairCount === 1 ? "" : "s"})`);
+  const weakest = report.pairs.filter((pair) => pair.score !== null && pair.score < FAIR).sort((a, b) => a.score! - b.score!).slice(0, 5);
+  for (const pair of weakest) lines.push(c.dim(`    weakest: ${pair.columns.join(" × ")} ${pair.score!.toFixed(3)} (${pair.metric})`));
+  const halves = report.realHalves;
+  lines.push(c.dim(`  A real half against the other half (${halves.rows[0]} and ${halves.rows[1]} rows), for scale: Column Shapes ${halves.columnShapes === null ? "-" : halves.columnShapes.toFixed(3)}, Column Pair Trends ${halves.columnPairTrends === null ? "-" : halves.columnPairTrends.toFixed(3)}`));
+  if (report.rules.length > 0) {
+    const broken = report.rules.filter((rule) => rule.broken > 0).length;
+    lines.push("", c.bold(`Rules found in the real data: ${report.rules.length}, broken by dummy rows: ${broken === 0 ? c.green("none") : c.red(String(broken))}`));
+    for (const rule of report.rules) {
+      const count = rule.note ? c.dim(rule.note) : rule.broken > 0 ? c.red(`${rule.broken} rows (${percent(rule.brokenRate)})`) : c.green("0 rows");
+      lines.push(`  ${rule.words}: ${count}`);
+    }
+  }
   if (report.extraColumns.length > 0) lines.push(c.yellow(`  Dummy columns not in the real data: ${report.extraColumns.join(", ")}`));
 
   const d = report.disclosure;
