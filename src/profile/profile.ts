@@ -7,6 +7,7 @@ import { STATS_FORMAT, STATS_VERSION, type ColumnStats, type StatsFile } from ".
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { loadDeclaredSchema } from "./declared-schema.js";
 import { DEFAULT_MIN_COUNT } from "./min-count.js";
+import { modelAffordable } from "./dependence/affordable.js";
 import { PrivacyBudget } from "./disclosure/budget.js";
 import { LaplaceNoise } from "./disclosure/laplace.js";
 import { DisclosureLog } from "./disclosure/log.js";
@@ -81,8 +82,10 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
   const rules = { ...DEFAULT_KIND_RULES, minCount };
   const decisions = scan.columns.map((column) => decideColumn(column, rules, declared?.columns.get(column.name)));
   const log = new DisclosureLog();
+  // Under a budget too small for any useful table, the model is not learned and the columns get it all.
+  const affordable = epsilon === undefined || modelAffordable(scan.rows, epsilon * MODEL_BUDGET_SHARE, scan.columns.length);
   const modelled = options.dependence !== false;
-  const budget = epsilon !== undefined ? new PrivacyBudget(epsilon, scan.columns.length, modelled ? MODEL_BUDGET_SHARE : 0) : undefined;
+  const budget = epsilon !== undefined ? new PrivacyBudget(epsilon, scan.columns.length, modelled && affordable ? MODEL_BUDGET_SHARE : 0) : undefined;
   const noise = budget ? new LaplaceNoise(options.seed) : undefined;
   const context: ReleaseContext = {
     minCount,
@@ -112,6 +115,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
           minCount,
           ...(options.nullTokens ? { nullTokens: options.nullTokens } : {}),
           ...(budget && noise ? { privacy: { noise, epsilon: budget.forModel } } : {}),
+          ...(affordable ? {} : { unaffordable: `a privacy budget of ${epsilon} cannot pay for any table of the model over ${scan.rows} rows (each would be mostly noise), so all of it goes to the columns` }),
         },
       )
     : undefined;

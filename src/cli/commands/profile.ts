@@ -19,6 +19,7 @@ interface ProfileFlags {
   format?: TableFormat;
   force: boolean;
   quiet: boolean;
+  dependence: boolean;
 }
 
 const TABLE_FORMATS = ["csv", "jsonl"] as const;
@@ -74,6 +75,7 @@ export function profileCommand(): Command {
     .option("--seed <n>", "seed for the privacy noise, for reproducible runs (default: unpredictable; anyone who knows the seed can remove the noise)", nonNegativeInteger())
     .option("--null <token...>", `CSV cells that mean "no value" (default: the empty cell and NA)`)
     .addOption(new Option("--format <format>", "input format (default: from the extension)").choices(TABLE_FORMATS).argParser(oneOf(TABLE_FORMATS)))
+    .option("--no-dependence", "publish each column alone: no dependence model and no rules (rows then come out as independent columns)")
     .option("--force", "replace output files that exist", false)
     .option("--quiet", "no progress line or summary on stderr", false)
     .addHelpText(
@@ -116,6 +118,7 @@ Examples:
           ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
           nullTokens: flags.null ?? DEFAULT_NULL_TOKENS,
           onProgress: (p) => progress.update(p),
+          dependence: flags.dependence,
         });
       } finally {
         progress.done();

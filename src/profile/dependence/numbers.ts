@@ -105,7 +105,21 @@ export interface CopulaMember {
   codes?: Array<[number, number] | undefined>;
 }
 
-export function copulaCorrelations(sample: EncodedSample, encoders: ColumnEncoder[], columns: CopulaMember[], seed = 0x5eed): number[][] {
+/**
+ * Scores clipped to +-CLIP change the mean of a product of two scores by at most CLIP^2 / n when one
+ * record comes or goes: that bounds the noise a privacy budget needs. E[clip(z)^2] for a standard
+ * normal z rescales the mean back to a correlation.
+ */
+export const PRIVATE_CLIP = 2;
+export const CLIPPED_SECOND_MOMENT = 0.9205;
+
+/**
+ * Correlations of the members' normal scores. With `clipped`, each is the mean product of scores
+ * clipped to +-PRIVATE_CLIP over all sampled rows (a missing score counts as 0), rescaled, and left
+ * for the caller to add noise and make positive definite; otherwise Pearson's r over the rows where
+ * both have a score, made positive definite.
+ */
+export function copulaCorrelations(sample: EncodedSample, encoders: ColumnEncoder[], columns: CopulaMember[], options: { clipped?: boolean } = {}, seed = 0x5eed): number[][] {
   const n = columns.length;
   const split = new Rng(seed, 4);
   const scores: Float64Array[] = columns.map(({ column, parents, groups, codes }) => {
@@ -148,7 +162,15 @@ export function copulaCorrelations(sample: EncodedSample, encoders: ColumnEncode
         sab += x * y;
       }
       let rho = 0;
-      if (count >= 3) {
+      if (options.clipped) {
+        let products = 0;
+        for (let r = 0; r < a.length; r++) {
+          const x = a[r]!, y = b[r]!;
+          if (Number.isNaN(x) || Number.isNaN(y)) continue;
+          products += clip(x) * clip(y);
+        }
+        rho = a.length > 0 ? Math.max(-1, Math.min(1, products / a.length / CLIPPED_SECOND_MOMENT)) : 0;
+      } else if (count >= 3) {
         const cov = sab / count - (sa / count) * (sb / count);
         const va = saa / count - (sa / count) ** 2, vb = sbb / count - (sb / count) ** 2;
         rho = va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : 0;
@@ -156,6 +178,12 @@ export function copulaCorrelations(sample: EncodedSample, encoders: ColumnEncode
       matrix[i]![j] = matrix[j]![i] = rho;
     }
   }
+  return options.clipped ? matrix : roundedPositiveDefinite(matrix);
+}
+
+const clip = (z: number) => Math.max(-PRIVATE_CLIP, Math.min(PRIVATE_CLIP, z));
+
+export function roundedPositiveDefinite(matrix: number[][]): number[][] {
   return positiveDefinite(matrix).map((row) => row.map((v) => Math.round(v * 1000) / 1000));
 }
 

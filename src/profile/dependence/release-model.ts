@@ -3,7 +3,7 @@ import type { LaplaceNoise } from "../disclosure/laplace.js";
 import type { ColumnEncoder } from "./encode.js";
 import type { EncodedSample } from "./encoded-sample.js";
 import type { LearnedNode } from "./learn-network.js";
-import { codeIntervals, copulaCorrelations, numberGroups, type CopulaMember, type NumberGroups } from "./numbers.js";
+import { CLIPPED_SECOND_MOMENT, codeIntervals, copulaCorrelations, numberGroups, PRIVATE_CLIP, roundedPositiveDefinite, type CopulaMember, type NumberGroups } from "./numbers.js";
 
 export interface ModelRelease {
   model: DependenceModel | undefined;
@@ -53,16 +53,26 @@ function countTable(counts: Float64Array, states: number, parentStates: number[]
   return table;
 }
 
+/** [empty, present] per group, from the noisy histogram of empty and bins: no further noise, no further cost. */
+function emptinessOf(noisy: Float64Array, encoder: ColumnEncoder): Float64Array {
+  const states = encoder.states.length;
+  const out = new Float64Array((noisy.length / states) * 2);
+  for (let g = 0; g < noisy.length / states; g++) {
+    for (let s = 0; s < states; s++) out[g * 2 + (s === encoder.emptyState ? 0 : 1)]! += noisy[g * states + s]!;
+  }
+  return out;
+}
+
 /**
  * Under a privacy budget a group's distribution comes from noisy counts of the column's bins within
  * the group: positions at the bin edges, at the noisy cumulative shares.
  */
-function noisyGroups(counts: Float64Array, encoder: ColumnEncoder, parentStates: number[], minCount: number, noise: (n: number) => number): ModelGroup[] {
+function noisyGroups(counts: Float64Array, encoder: ColumnEncoder, parentStates: number[], minCount: number): ModelGroup[] {
   const states = encoder.states.length;
   const bins = encoder.states.map((s, i) => ("from" in s ? i : -1)).filter((i) => i >= 0);
   const groups: ModelGroup[] = [];
   for (let g = 0; g < counts.length / states; g++) {
-    const noisy = bins.map((s) => noise(counts[g * states + s]!));
+    const noisy = bins.map((s) => counts[g * states + s]!);
     const total = noisy.reduce((a, b) => a + b, 0);
     if (total < 2 * minCount) continue;
     let running = 0;
@@ -70,7 +80,10 @@ function noisyGroups(counts: Float64Array, encoder: ColumnEncoder, parentStates:
     bins.forEach((s, i) => {
       running += noisy[i]!;
       const state = encoder.states[s] as { from: number; to: number };
-      positions.push([Math.round((running / total) * 1e6) / 1e6, state.to]);
+      const p = Math.round((running / total) * 1e6) / 1e6;
+      // A bin the noise left empty adds no probability: its edge replaces the point before it.
+      if (positions[positions.length - 1]![0] === p) positions[positions.length - 1] = [p, state.to];
+      else positions.push([p, state.to]);
     });
     groups.push({ given: givenOf(g, parentStates), rows: total, positions });
   }
@@ -91,7 +104,11 @@ function noisyGroups(counts: Float64Array, encoder: ColumnEncoder, parentStates:
 export function releaseModel(nodes: LearnedNode[], encoders: ColumnEncoder[], sample: EncodedSample, minCount: number, privacy?: Privacy): ModelRelease {
   const withheld = new Map<string, { published: number; withheld: number }>();
   const ordered = nodes.filter((n) => encoders[n.column]!.ordered);
-  const shares = nodes.length + (ordered.length > 1 ? 1 : 0);
+  // A share per noisy table: each node with parents has one (for numbers, one histogram of empty and
+  // bins within each group of parents' states, from which both groups and emptiness come), and the
+  // copula one. Nodes without parents publish nothing noisy.
+  const tables = nodes.filter((node) => node.parents.length > 0).length;
+  const shares = tables + (ordered.length > 0 ? 1 : 0);
   const perRelease = privacy ? privacy.epsilon / Math.max(1, shares) : undefined;
   const noise = privacy ? (n: number) => privacy.noise.count(n, perRelease!) : undefined;
   const numberInfo = new Map<number, NumberGroups>();
@@ -111,17 +128,19 @@ export function releaseModel(nodes: LearnedNode[], encoders: ColumnEncoder[], sa
     }
   }
   if (ordered.length > 0 && members.length > 1) {
-    let correlations = copulaCorrelations(sample, encoders, members);
+    let correlations = copulaCorrelations(sample, encoders, members, { clipped: privacy !== undefined });
     const size = members.length;
     if (privacy) {
-      // Scores clipped to +-3 change a correlation of n rows by at most about 2 * 9 / n per record.
-      const scale = (18 / Math.max(1, sample.size)) / (perRelease! / Math.max(1, (size * (size - 1)) / 2));
+      // Each correlation is a mean product of scores clipped to +-PRIVATE_CLIP: one record moves it by
+      // at most PRIVATE_CLIP^2 / n (before rescaling); the copula's share is split between the pairs.
+      const scale = (PRIVATE_CLIP ** 2 / CLIPPED_SECOND_MOMENT / Math.max(1, sample.size)) / (perRelease! / Math.max(1, (size * (size - 1)) / 2));
       for (let i = 0; i < size; i++) {
         for (let j = i + 1; j < size; j++) {
           const v = Math.max(-0.99, Math.min(0.99, correlations[i]![j]! + privacy.noise.sample(scale)));
-          correlations[i]![j] = correlations[j]![i] = Math.round(v * 1000) / 1000;
+          correlations[i]![j] = correlations[j]![i] = v;
         }
       }
+      correlations = roundedPositiveDefinite(correlations);
     }
     // A member is kept when it moves with a number: codes among themselves are the tables' business.
     const isNumber = members.map((m) => m.groups !== undefined);
@@ -144,12 +163,13 @@ export function releaseModel(nodes: LearnedNode[], encoders: ColumnEncoder[], sa
     if (encoder.ordered) {
       const info = numberInfo.get(node.column)!;
       if (node.parents.length > 0) {
-        const groups = noise
-          ? noisyGroups(node.counts, encoder, parentStates, minCount, noise)
+        const noisy = noise ? node.counts.map(noise) : undefined;
+        const groups = noisy
+          ? noisyGroups(noisy, encoder, parentStates, minCount)
           : [...info.groups].sort((a, b) => a[0] - b[0]).map(([config, g]): ModelGroup => ({ given: givenOf(config, parentStates), rows: g.rows, positions: g.positions }));
         if (groups.length > 0) out.groups = groups;
         tally.published += groups.length;
-        if (encoder.emptyState >= 0) out.emptiness = countTable(info.emptiness, 2, parentStates, minCount, noise, tally);
+        if (encoder.emptyState >= 0) out.emptiness = countTable(noisy ? emptinessOf(noisy, encoder) : info.emptiness, 2, parentStates, minCount, undefined, tally);
       }
     } else if (node.parents.length > 0) {
       out.table = countTable(node.counts, encoder.states.length, parentStates, minCount, noise, tally);

@@ -8,6 +8,7 @@ import type { LaplaceNoise } from "../disclosure/laplace.js";
 import type { ColumnDecision } from "../infer-kind.js";
 import { findRules } from "../rules/find-rules.js";
 import { RuleEvidence } from "../rules/evidence.js";
+import { affordableCells } from "./affordable.js";
 import { columnEncoder, type ColumnEncoder, type EncodedCell } from "./encode.js";
 import { EncodedSample } from "./encoded-sample.js";
 import { learnNetwork } from "./learn-network.js";
@@ -21,6 +22,8 @@ export interface DependenceOptions {
   /** Rows the model learns from at most (a uniform sample beyond). */
   sampleRows?: number;
   privacy?: { noise: LaplaceNoise; epsilon: number };
+  /** Set when a privacy budget cannot pay for a model: rules are still found, no model is learned. */
+  unaffordable?: string;
 }
 
 export interface DependenceResult {
@@ -35,6 +38,8 @@ export interface DependenceResult {
 /** Columns with more states than this stay out of the model: their tables would be mostly withheld. */
 const MAX_STATES = 64;
 const DEFAULT_SAMPLE_ROWS = 100_000;
+/** The largest table a node may have without a privacy budget to size it. */
+const MAX_CELLS = 4096;
 
 /** How many bins a number or date gets: as many as the rows can fill under the K rule, 2 to 10. */
 export function binsFor(rows: number, minCount: number): number {
@@ -92,7 +97,9 @@ export async function learnDependence(decisions: ColumnDecision[], columns: Colu
     if (range) ranges.set(e, range);
   });
   const rules = findRules(encoders, evidence, sample, k, ranges);
-  const learned = learnNetwork(sample, encoders, { minCount: k, maxParents: 2, maxCells: 4096, minGain: 0.005 });
+  if (options.unaffordable) return { rules, skipped: options.unaffordable, withheld, encoded: encoders.map((e) => e.name) };
+  const maxCells = options.privacy ? Math.min(MAX_CELLS, affordableCells(sample.size, options.privacy.epsilon, encoders.length)) : MAX_CELLS;
+  const learned = learnNetwork(sample, encoders, { minCount: k, maxParents: 2, maxCells, minGain: 0.005 });
   if (learned.length === 0) return { rules, skipped: "no column depends on another strongly enough to publish", withheld, encoded: encoders.map((e) => e.name) };
   const release = releaseModel(learned, encoders, sample, k, options.privacy);
   if (!release.model) return { rules, skipped: "no column depends on another strongly enough to publish", withheld, encoded: encoders.map((e) => e.name) };

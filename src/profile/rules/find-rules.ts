@@ -129,12 +129,14 @@ function poissonAtMost(k: number, mean: number): number {
 }
 
 /**
- * Combinations of two category columns' published values that fewer than K real rows hold, where
- * independent columns would give so many more that so few happen by chance less than once in a
- * thousand tables (Gentoo penguins on Dream island: 45 expected, none seen), are never drawn. A
- * combination seen a few times and one never seen are listed alike, so the rule reveals no rare
- * record. Combinations that are merely rarer than independence predicts are left to the model:
- * forbidding them would distort the columns' own distributions.
+ * Combinations of two category columns' published values that no real row holds, where independent
+ * columns would give at least K (Gentoo penguins on Dream island: 45 expected, none seen), so that so
+ * few happening by chance would come less than once in a thousand tables. A rule holds in every real
+ * row, so a combination held by a few rows is never listed; and then the pair of columns gets no rule
+ * at all, since listing only its empty combinations would tell the rare ones apart from them. (The
+ * model withholds such cells, and generation never draws a withheld combination.) Combinations that
+ * are merely rarer than independence predicts are left to the model: forbidding them would distort the
+ * columns' own distributions.
  */
 function combinationRules(encoders: ColumnEncoder[], evidence: RuleEvidence, minCount: number): CombinationsRule[] {
   const rules: CombinationsRule[] = [];
@@ -155,6 +157,7 @@ function combinationRules(encoders: ColumnEncoder[], evidence: RuleEvidence, min
     }
     if (total < minCount) continue;
     const never: Array<[RuleValue, RuleValue]> = [];
+    let rareSeen = false;
     for (let i = 0; i < sa; i++) {
       const va = stateValue(ea.states[i]!);
       if (va === null || va === undefined) continue;
@@ -163,10 +166,13 @@ function combinationRules(encoders: ColumnEncoder[], evidence: RuleEvidence, min
         if (vb === null || vb === undefined) continue;
         const expected = (rowTotals[i]! * columnTotals[j]!) / total;
         const seen = counts[i * sb + j]!;
-        if (seen < minCount && expected >= minCount && poissonAtMost(seen, expected) < CHANCE) never.push([va, vb]);
+        if (seen < minCount && expected >= minCount && poissonAtMost(seen, expected) < CHANCE) {
+          if (seen > 0) rareSeen = true;
+          else never.push([va, vb]);
+        }
       }
     }
-    if (never.length > 0) rules.push({ kind: "combinations", columns: [ea.name, eb.name], never });
+    if (never.length > 0 && !rareSeen) rules.push({ kind: "combinations", columns: [ea.name, eb.name], never });
   }
   return rules;
 }
