@@ -18,7 +18,8 @@ const RECURSION_LIMIT = 40;
 /** Recursions within one value past which only required parts are generated. */
 const EXPANSION_LIMIT = 64;
 /** Chance of null among a nullable column's values when no statistics say otherwise. */
-const DEFAULT_NULL_WEIGHT = 0.1;
+/** How often a schema that allows null gets one, when no statistics say. */
+export const DEFAULT_NULL_WEIGHT = 0.1;
 
 function planKey(parts: Located[], consumed: ReadonlySet<string>, dynamic: boolean): string {
   const key = parts.map((p) => `${p.base}#${p.doc ?? ""}#${p.pointer}`).join("|") + "||" + [...consumed].sort().join("|");

@@ -89,7 +89,7 @@ export async function compilePlan(loaded: LoadedSchema, stats: StatsFile | undef
     const request = { name, parts, required, unique, index, ...(columnStats ? { stats: columnStats } : {}) };
     const own = columnStats || unique ? compileColumn(request, ctx, options.rows) : compileParts(parts, ctx);
     if (!modelled) return own;
-    const allowsNull = columnFacts.types === undefined || columnFacts.types.has("null");
+    const allowsNull = (columnFacts.types === undefined || columnFacts.types.has("null")) && (columnFacts.enumValues === undefined || columnFacts.enumValues.includes(null));
     const exact = columnStats !== undefined && !unique && statisticsValuesExact(request, columnFacts, ctx);
     return rowColumns!.column(name, columnFacts, own, required, allowsNull, exact);
   };

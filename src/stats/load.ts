@@ -3,6 +3,7 @@ import { joinPointer } from "../errors/json-pointer.js";
 import { SynthError } from "../errors/synth-error.js";
 import { readJsonFile } from "../io/json-file.js";
 import { ownValidator } from "../schema/own-validators.js";
+import { checkModelContract } from "./model-contract.js";
 import type { StatsFile } from "./types.js";
 
 function statsValidator(): ValidateFunction {
@@ -19,6 +20,7 @@ export function validateStats(document: unknown, file = "<statistics>"): StatsFi
   const validate = statsValidator();
   if (validate(document)) {
     checkOrdering(document as unknown as StatsFile, file);
+    checkModelContract(document as unknown as StatsFile, file);
     return document as unknown as StatsFile;
   }
   const version = (document as { version?: unknown } | null)?.version;

@@ -1,4 +1,5 @@
 import { SynthError } from "../../errors/synth-error.js";
+import { DEFAULT_NULL_WEIGHT } from "../compile.js";
 import type { Rng } from "../../random/rng.js";
 import type { ColumnStats, ModelState } from "../../stats/types.js";
 import type { CompileContext } from "../context.js";
@@ -79,10 +80,22 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === "number" && typeof b === "number" && a === b);
 }
 
-/** States of a column that is not a node of the model: what its statistics give. */
-function defaultStates(stats: ColumnStats | undefined, canBeEmpty: boolean): ModelState[] {
-  const states: ModelState[] = canBeEmpty && (stats?.nullFraction ?? 0) > 0 ? [{ empty: true }] : [];
-  switch (stats?.kind) {
+/**
+ * States of a column that is not a node of the model: what its statistics give, or without statistics
+ * what its schema allows (its enum values, true and false, empty where it may be), so that rules can
+ * restrict a column drawn from the schema alone as they restrict one drawn from statistics.
+ */
+function defaultStates(stats: ColumnStats | undefined, canBeEmpty: boolean, facts: Facts): ModelState[] {
+  if (!stats) {
+    const states: ModelState[] = canBeEmpty ? [{ empty: true }] : [];
+    const codes = facts.enumValues?.filter((v): v is string | number | boolean => v !== null && typeof v !== "object");
+    if (codes && codes.length > 0 && codes.length === facts.enumValues!.filter((v) => v !== null).length) for (const value of codes) states.push({ value });
+    else if (facts.types !== undefined && [...facts.types].every((t) => t === "boolean" || t === "null") && facts.types.has("boolean")) states.push({ value: true }, { value: false });
+    else states.push({ present: true });
+    return states;
+  }
+  const states: ModelState[] = canBeEmpty && (stats.nullFraction ?? 0) > 0 ? [{ empty: true }] : [];
+  switch (stats.kind) {
     case "categorical":
       for (const c of stats.categories) states.push({ value: c.value });
       break;
@@ -159,12 +172,12 @@ export interface UnitContext {
 export function columnUnit(request: UnitRequest, env: UnitContext): ColumnUnit {
   const { name, stats, facts } = request;
   const canBeEmpty = request.empty !== undefined;
-  const states = request.modelStates ?? defaultStates(stats, canBeEmpty);
+  const states = request.modelStates ?? defaultStates(stats, canBeEmpty, facts);
   const emptyState = states.findIndex((s) => "empty" in s);
   if (emptyState >= 0 && !canBeEmpty) {
     throw new SynthError("STATS_CONTRADICTS_SCHEMA", "the dependence model has an empty state for a column the schema requires", { column: name, pointer: "/model" });
   }
-  const nullFraction = stats?.nullFraction ?? 0;
+  const nullFraction = stats ? (stats.nullFraction ?? 0) : emptyState >= 0 ? DEFAULT_NULL_WEIGHT : 0;
   const nonEmpty = emptyState >= 0 ? 1 - nullFraction : 1;
   const target = new Float64Array(states.length);
   let scale: UnitScale | undefined;
@@ -179,9 +192,9 @@ export function columnUnit(request: UnitRequest, env: UnitContext): ColumnUnit {
   const frequencyOf = (value: unknown): number => {
     if (stats?.kind === "categorical") return stats.categories.find((c) => sameValue(c.value, value))?.frequency ?? 0;
     if (stats?.kind === "boolean") return value === true ? stats.trueFraction : value === false ? 1 - stats.trueFraction : 0;
-    return 0;
+    return stats ? 0 : 1;
   };
-  const categoryTotal = stats?.kind === "categorical" ? stats.categories.reduce((sum, c) => sum + c.frequency, 0) || 1 : 1;
+  const categoryTotal = stats?.kind === "categorical" ? stats.categories.reduce((sum, c) => sum + c.frequency, 0) || 1 : stats ? 1 : Math.max(1, states.filter((s) => "value" in s).length);
   states.forEach((state, i) => {
     if ("empty" in state) target[i] = nullFraction;
     else if ("value" in state) target[i] = (nonEmpty * frequencyOf(state.value)) / categoryTotal;

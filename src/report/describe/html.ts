@@ -1,3 +1,4 @@
+import { structureSentences } from "./structure.js";
 import { TOOL_VERSION } from "../../version.js";
 import { typeLabel } from "./columns.js";
 import type { Bar, Chart } from "./distribution.js";
@@ -220,6 +221,14 @@ const SCRIPT = `
 `;
 
 /** One self-contained page: inline CSS, inline SVG charts, a few lines of script; no fetches. */
+/** Which columns depend on which, and the rules rows keep, in plain sentences. */
+function structureSection(dictionary: Dictionary): string {
+  if (!dictionary.structure) return "";
+  const said = structureSentences(dictionary.structure);
+  const list = (items: string[]) => (items.length > 0 ? `<ul>${items.map((item) => `<li>${esc(item)}</li>`).join("")}</ul>` : "");
+  return `<section class="structure" aria-labelledby="structure"><h2 id="structure">How the columns go together</h2>${list(said.dependencies)}${said.rules.length > 0 ? `<p>Rules every dummy row keeps:</p>${list(said.rules)}` : ""}${said.independent ? `<p>${esc(said.independent)}</p>` : ""}</section>`;
+}
+
 export function renderHtml(dictionary: Dictionary): string {
   const cols = dictionary.columns;
   const direct = cols.filter((c) => c.identifier?.value === "direct").length;
@@ -254,6 +263,7 @@ ${dictionary.description ? `<p class="lede">${esc(dictionary.description)}</p>` 
 </div></header>
 <nav class="tools" aria-label="Search"><div class="wrap"><label for="q">Find a column</label><input id="q" type="search" placeholder="Name or title, e.g. birth" autocomplete="off" spellcheck="false"><span id="shown" aria-live="polite">${cols.length} of ${cols.length} columns</span></div></nav>
 <main class="wrap">
+${structureSection(dictionary)}
 <table class="index"><thead><tr><th>Column</th><th class="t-title">Title</th><th class="t-type">Type</th><th>Flags</th></tr></thead><tbody>${index}</tbody></table>
 ${cols.map(card).join("\n")}
 <p id="none" hidden>No column matches the search.</p>

@@ -1,3 +1,4 @@
+import { structureSentences } from "./structure.js";
 import { typeLabel } from "./columns.js";
 import { emptyLine, flagWords, percent, type CodeRow, type Dictionary, type DictionaryColumn } from "./model.js";
 
@@ -74,6 +75,14 @@ export function renderMarkdown(dictionary: Dictionary): string {
     const empty = !column.nullable && column.required ? "never" : column.empty ? percent(column.empty.fraction) : "may be";
     out.push(`| ${i + 1} | ${code(column.name)} | ${mdCell(column.title ?? "")} | ${mdCell(typeLabel(column))} | ${empty} | ${mdCell(flagWords(column).join("; "))} |`);
   });
+  if (dictionary.structure) {
+    const said = structureSentences(dictionary.structure);
+    out.push("", "## How the columns go together", "");
+    for (const sentence of said.dependencies) out.push(`- ${mdCell(sentence)}`);
+    if (said.rules.length > 0) out.push("", "Rules every dummy row keeps:", "");
+    for (const sentence of said.rules) out.push(`- ${mdCell(sentence)}`);
+    if (said.independent) out.push("", mdCell(said.independent));
+  }
   out.push("", "## Columns", "");
   dictionary.columns.forEach((column, i) => out.push(...columnSection(column, i)));
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";

@@ -5,6 +5,7 @@ import { loadStats, validateStats } from "../../stats/load.js";
 import type { ColumnStats, StatsFile } from "../../stats/types.js";
 import { isNumeric, isTemporal, schemaColumns, type ColumnInfo } from "./columns.js";
 import { chartFromStats, chartFromValues, formatNumber, type Bar, type Chart, toScalar } from "./distribution.js";
+import { buildStructure, type Structure } from "./structure.js";
 import { isEmpty, readSample, showValue, type SampleRecord } from "./sample.js";
 
 export interface DescribeInput {
@@ -58,6 +59,8 @@ export interface Dictionary {
   stats?: { file?: string; rows?: number; table?: string; createdAt?: string; minCount?: number; notes: string[] };
   sample: { source: string; rows: number };
   columns: DictionaryColumn[];
+  /** How columns depend on one another and the rules rows keep, when the schema or statistics say. */
+  structure?: Structure;
 }
 
 const EXAMPLES = 3;
@@ -166,6 +169,7 @@ export async function buildDictionary(input: DescribeInput): Promise<Dictionary>
     const allowed = allowedRange(column);
     return { ...column, ...statsPart, ...samplePart, ...(allowed ? { allowed } : {}), examples: samplePart.examples ?? [] } as DictionaryColumn;
   });
+  const structure = buildStructure(loaded.schema, stats, columns.map((column) => column.name));
   const title = typeof root.title === "string" ? root.title : typeof input.schema === "string" ? input.schema : "Data dictionary";
   return {
     title,
@@ -186,6 +190,7 @@ export async function buildDictionary(input: DescribeInput): Promise<Dictionary>
       : {}),
     sample: { source: sample.source, rows: sample.records.length },
     columns,
+    ...(structure ? { structure } : {}),
   };
 }
 

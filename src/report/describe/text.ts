@@ -1,3 +1,4 @@
+import { structureSentences } from "./structure.js";
 import { Chalk, type ChalkInstance } from "chalk";
 import { typeLabel } from "./columns.js";
 import type { Chart } from "./distribution.js";
@@ -126,6 +127,14 @@ export function renderText(dictionary: Dictionary, options: TextOptions): string
     lines.push(...wrap(`${c.dim("stats")}   ${dictionary.stats.file ?? "given"}${about ? ` (${about})` : ""}`, width, "  "));
   }
   lines.push(...wrap(`${c.dim("examples")} from dummy data only: ${dictionary.sample.source}`, width, "  "));
+  if (dictionary.structure) {
+    const said = structureSentences(dictionary.structure);
+    lines.push("", c.bold("How the columns go together"));
+    for (const sentence of said.dependencies) lines.push(...wrap(`- ${sentence}`, width, "  "));
+    if (said.rules.length > 0) lines.push(c.dim("Rules every dummy row keeps:"));
+    for (const sentence of said.rules) lines.push(...wrap(`- ${sentence}`, width, "  "));
+    if (said.independent) lines.push(...wrap(said.independent, width));
+  }
   dictionary.columns.forEach((column, i) => {
     lines.push("", c.dim("─".repeat(width)));
     lines.push(...columnBlock(c, column, i, width));
