@@ -138,6 +138,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
       ...(budget ? { epsilonSpent: budget.spent, mechanism: "laplace" as const } : {}),
       notes: [
         ...log.notes(minCount, budget ? { epsilon: budget.epsilon, perColumn: budget.perColumn, seeded: options.seed !== undefined } : undefined),
+        ...(budget && budget.forModel > 0 && !dependence?.model ? [`Of the privacy budget, ${budget.forModel} was kept for the dependence model and not spent, since no model was published: ${budget.spent} was spent in all.`] : []),
         ...(dependence ? dependenceNotes(dependence.model, dependence.rules, dependence.withheld, minCount, dependence.skipped, budget && dependence.model ? { epsilon: budget.forModel } : undefined) : []),
       ],
     },

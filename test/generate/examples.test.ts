@@ -1,7 +1,8 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generate } from "../../src/index.js";
+import { generate, type StatsFile } from "../../src/index.js";
+import { ruleHolds, ruleWords } from "../../src/rules/index.js";
 import { ROOT } from "../support/cli.js";
 import { validatorFor } from "../support/validate.js";
 
@@ -25,14 +26,28 @@ describe.each(examples)("example %s", (name) => {
     expect(count).toBe(5000);
   });
 
-  it.runIf(hasStats)("every record of 20,000 validates against the schema (with statistics)", async () => {
+  it.runIf(hasStats)("every record of 20,000 validates against the schema and keeps every published rule (with statistics)", async () => {
+    const rules = (JSON.parse(readFileSync(stats, "utf8")) as StatsFile).rules ?? [];
+    const broken = new Map<string, number>();
     let count = 0;
     for await (const record of generate({ schema, stats, rows: 20000, seed: 3 })) {
       expect(validate(record)).toBe(true);
+      const row = record as Record<string, unknown>;
+      for (const rule of rules) if (!ruleHolds(rule, (column) => row[column])) broken.set(ruleWords(rule), (broken.get(ruleWords(rule)) ?? 0) + 1);
       count++;
     }
     expect(count).toBe(20000);
+    expect(Object.fromEntries(broken)).toEqual({});
   });
+});
+
+it("the bundled examples publish rules and a model (format version 2)", () => {
+  for (const name of ["child-health", "pupils"]) {
+    const stats = JSON.parse(readFileSync(join(ROOT, "examples", name, "stats.json"), "utf8")) as StatsFile;
+    expect(stats.version).toBe(2);
+    expect(stats.rules?.length).toBeGreaterThan(0);
+    expect(stats.model?.nodes.length).toBeGreaterThan(0);
+  }
 });
 
 it("finds the bundled examples", () => {

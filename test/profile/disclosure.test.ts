@@ -178,7 +178,10 @@ describe("differential privacy", () => {
 
   it("records the budget asked for and spent, the mechanism, and how the noise was seeded", async () => {
     const result = await profile({ input: file(), epsilon: 1 });
-    expect(result.stats.disclosure).toMatchObject({ minCount: 10, epsilon: 1, epsilonSpent: 1, mechanism: "laplace" });
+    // No column depends on another here, so the share kept for a dependence model is not spent.
+    expect(result.stats.model).toBeUndefined();
+    expect(result.stats.disclosure).toMatchObject({ minCount: 10, epsilon: 1, epsilonSpent: 0.7, mechanism: "laplace" });
+    expect(result.stats.disclosure!.notes!.join(" ")).toMatch(/0\.3 was kept for the dependence model and not spent/);
     expect(result.stats.disclosure!.notes!.join(" ")).toMatch(/Laplace noise .* epsilon 1 in total/);
     expect(result.stats.disclosure!.notes!.join(" ")).toMatch(/secure random source/);
     const none = await profile({ input: file() });

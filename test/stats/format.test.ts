@@ -49,3 +49,52 @@ describe("statistics format v1", () => {
     expect(() => validateStats(withRelations)).not.toThrow();
   });
 });
+
+describe("statistics format versions", () => {
+  it("still reads a version 1 file (the child-health example as it was before version 2)", () => {
+    const v1 = JSON.parse(readFileSync(new URL("../fixtures/stats-v1.json", import.meta.url), "utf8")) as Record<string, unknown>;
+    expect(v1.version).toBe(1);
+    expect(validateStats(v1).version).toBe(1);
+  });
+
+  it("refuses a model or rules in a version 1 file, which has no such members", () => {
+    const v1 = JSON.parse(readFileSync(new URL("../fixtures/stats-v1.json", import.meta.url), "utf8")) as Record<string, unknown>;
+    const v2 = JSON.parse(readFileSync(example("child-health", "stats.json"), "utf8")) as Record<string, unknown>;
+    expect(() => validateStats({ ...v1, rules: v2.rules })).toThrow(SynthError);
+    expect(() => validateStats({ ...v1, model: v2.model })).toThrow(SynthError);
+  });
+
+  it("reads a version 2 file with a model and rules", () => {
+    const v2 = validateStats(JSON.parse(readFileSync(example("pupils", "stats.json"), "utf8")));
+    expect(v2.version).toBe(2);
+    expect(v2.model?.nodes.map((node) => node.column)).toContain("ks2_reading_scaled");
+  });
+});
+
+describe("the model contract", () => {
+  const pupils = () => JSON.parse(readFileSync(example("pupils", "stats.json"), "utf8")) as { model: { nodes: Array<Record<string, unknown>> }; rules: unknown[] } & Record<string, unknown>;
+
+  it("refuses a parent that is not an earlier node", () => {
+    const stats = pupils();
+    stats.model.nodes.reverse();
+    expectInvalid(stats, "/model/nodes/0/parents/0");
+  });
+
+  it("refuses a published count under K", () => {
+    const stats = pupils();
+    (stats.model.nodes[1]!.emptiness as Array<{ counts: Array<number | null> }>)[0]!.counts[0] = 3;
+    expectInvalid(stats, "/model/nodes/1/emptiness/0/counts/0");
+  });
+
+  it("refuses a state the column does not publish", () => {
+    const stats = pupils();
+    (stats.model.nodes[0]!.states as unknown[]).push({ value: "Year 14" });
+    expectInvalid(stats, "/model/nodes/0/states/14");
+  });
+
+  it("refuses a rule naming a column the statistics do not describe", () => {
+    const stats = pupils();
+    stats.rules.push({ kind: "order", first: "date_of_birth", second: "leaving_date" });
+    expectInvalid(stats, `/rules/${stats.rules.length - 1}`);
+  });
+});
