@@ -20,6 +20,7 @@ const BIN = join(ROOT, "bin/synth.js");
 const PROBE = join(ROOT, "bench/rss-probe.mjs");
 const REFERENCE = join(SHARED, "bench/reference.schema.json");
 const REFERENCE_STATS = join(ROOT, "bench/reference.stats.json");
+const REFERENCE_MODEL_STATS = join(ROOT, "bench/reference.model.stats.json");
 const HAND = join(SHARED, "bench/hand-specialised.mjs");
 
 const args = process.argv.slice(2);
@@ -153,9 +154,11 @@ const r = results.runs;
   { name: "synth --threads 2", rows: ROWS, build: synth(REFERENCE, undefined, ROWS, 2) },
   { name: "two synth processes at once (--shard 1/2, 2/2)", rows: ROWS, build: twoShards(REFERENCE, undefined, ROWS) },
 ]);
-[r.synthStats1, r.synthStats2] = await measureGroup([
+[r.synthStats1, r.synthStats2, r.synthModel1, r.handAgain] = await measureGroup([
   { name: "synth --threads 1, with statistics", rows: ROWS, build: synth(REFERENCE, REFERENCE_STATS, ROWS, 1) },
   { name: "synth --threads 2, with statistics", rows: ROWS, build: synth(REFERENCE, REFERENCE_STATS, ROWS, 2) },
+  { name: "synth --threads 1, statistics with a dependence model over every column", rows: ROWS, build: synth(REFERENCE, REFERENCE_MODEL_STATS, ROWS, 1) },
+  { name: "hand-specialised (ceiling), again, beside them", rows: ROWS, build: (out) => [HAND, String(ROWS), out] },
 ]);
 const fakerRows = Math.max(20_000, Math.round(ROWS / 5));
 r.fakerLoop = await measure("@faker-js/faker loop + csv-stringify", fakerRows, (out) => [join(ROOT, "bench/competitors/faker-loop.mjs"), String(fakerRows), out]);
@@ -217,7 +220,8 @@ results.coldStartMs = {
 
 console.log("\nRatios (rows/s, this run):");
 ratio("synth --threads 1 / hand-specialised (target >= 0.7)", r.synth1, r.hand);
-ratio("synth --threads 1 with statistics / hand-specialised (target >= 0.5)", r.synthStats1, r.hand);
+ratio("synth --threads 1 with statistics / hand-specialised (target >= 0.5)", r.synthStats1, r.handAgain);
+ratio("synth --threads 1 with a dependence model / hand-specialised (target >= 0.7)", r.synthModel1, r.handAgain);
 ratio("synth --threads 1 / json-schema-faker (target >= 20)", r.synth1, r.jsf);
 ratio("synth --threads 1 / faker loop (target >= 5)", r.synth1, r.fakerLoop);
 ratio(`synth --threads 2 / --threads 1, ${fmt(ROWS)} rows (target >= 1.7 on 2 cores)`, r.synth2, r.synth1);
