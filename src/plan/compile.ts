@@ -73,16 +73,20 @@ function recursivePlan(key: string, parts: Located[], ctx: CompileContext): Node
   };
 }
 
-export function compileFacts(facts: Facts, ctx: CompileContext, consumed: ReadonlySet<string>, override?: PropertyOverride): NodePlan {
+/**
+ * `wholeRows`: a table whose columns follow statistics or a row model is drawn as one object and its
+ * if/then/else checked afterwards; splitting it into branches would compile the columns without them.
+ */
+export function compileFacts(facts: Facts, ctx: CompileContext, consumed: ReadonlySet<string>, override?: PropertyOverride, wholeRows = false): NodePlan {
   const pointer = pointerOf(facts);
   if (!facts.satisfiable) throw new SynthError("UNSATISFIABLE", "the schema here allows no value (false)", { pointer });
   let plan: NodePlan;
   const group = facts.anyOf[0] ?? facts.oneOf[0];
   if (group) plan = compileBranches(group, facts, ctx, consumed, facts.anyOf.includes(group) ? "anyOf" : "oneOf");
-  else if (facts.conditionals[0]) plan = compileConditional(facts.conditionals[0], facts, ctx, consumed);
+  else if (facts.conditionals[0] && !wholeRows) plan = compileConditional(facts.conditionals[0], facts, ctx, consumed);
   else if (facts.enumValues) plan = compileEnum(facts, ctx);
   else plan = compileByType(facts, ctx, override);
-  const needsCheck = !plan.exact || facts.not.length > 0 || facts.unmodelled.length > 0;
+  const needsCheck = !plan.exact || facts.not.length > 0 || facts.unmodelled.length > 0 || (wholeRows && facts.conditionals.length > 0);
   return needsCheck ? verified(plan, facts.parts, ctx) : plan;
 }
 

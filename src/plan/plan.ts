@@ -93,7 +93,8 @@ export async function compilePlan(loaded: LoadedSchema, stats: StatsFile | undef
     const exact = columnStats !== undefined && !unique && statisticsValuesExact(request, columnFacts, ctx);
     return rowColumns!.column(name, columnFacts, own, required, allowsNull, exact);
   };
-  let plan = tabular ? compileFacts(facts, ctx, new Set(), override) : compileParts([root], ctx);
+  const wholeRows = stats !== undefined || (rowColumns?.names.size ?? 0) > 0;
+  let plan = tabular ? compileFacts(facts, ctx, new Set(), override, wholeRows) : compileParts([root], ctx);
   const rowModel = rowColumns?.finish();
   if (rowModel) plan = withRowModel(plan, rowModel);
   // The record as a whole is checked too when any part of it is not valid by construction.

@@ -7,6 +7,7 @@ import { STATS_FORMAT, STATS_VERSION, type ColumnStats, type StatsFile } from ".
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { loadDeclaredSchema } from "./declared-schema.js";
 import { DEFAULT_MIN_COUNT } from "./min-count.js";
+import { withRules } from "./rules/to-schema.js";
 import { modelAffordable } from "./dependence/affordable.js";
 import { PrivacyBudget } from "./disclosure/budget.js";
 import { LaplaceNoise } from "./disclosure/laplace.js";
@@ -149,7 +150,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
   const stats = validateStats(document, "<profile output>");
   return {
     stats,
-    ...(declared ? {} : { schema: inferSchema(inferred, table) }),
+    ...(declared ? {} : { schema: withRules(inferSchema(inferred, table), stats.rules ?? []) }),
     columns: decisions,
     ...(scan.rowCheck ? { rowCheck: scan.rowCheck } : {}),
   };

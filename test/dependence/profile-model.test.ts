@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { profile, readRecords, type ProfileResult, type StatsFile } from "../../src/index.js";
 import { ruleHolds, type Rule } from "../../src/rules/index.js";
+import { validateTable } from "../profile/helpers.js";
 import { runCli, tempDir } from "../support/cli.js";
 import { RARE_PAIR, writeColony } from "../support/dependent-table.js";
 
@@ -109,6 +111,21 @@ describe("generation from the published model", () => {
     expect(report.columnPairTrends).toBeGreaterThan(0.95);
     expect(report.columnShapes).toBeGreaterThan(0.95);
   }, 60_000);
+
+  it("writes the rules into the inferred schema, where a standard validator checks those it can say", async () => {
+    const schema = result.schema!;
+    expect(schema["x-synth-rules"]).toEqual(result.stats.rules);
+    expect((await validateTable(input, schema)).failures).toEqual([]);
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    const keeps = (row: Record<string, unknown>) => validate(row);
+    const row = { species: "A", island: "North", born: "2017-04-10", seen: "2017-05-01", tagged: true, tag_date: "2017-05-05", length_cm: 60.1, weight_g: 3000, heavy: 0 };
+    expect(keeps(row)).toBe(true);
+    expect(keeps({ ...row, tag_date: null })).toBe(false);
+    expect(keeps({ ...row, weight_g: 5200 })).toBe(false);
+    const never = rulesOf(result.stats, "combinations")[0] as Extract<Rule, { kind: "combinations" }>;
+    const [x, y] = never.never[0]!;
+    expect(keeps({ ...row, [never.columns[0]]: x, [never.columns[1]]: y })).toBe(false);
+  });
 
   it("draws columns independently with --no-dependence, and the pairs show it", () => {
     const stats = join(dir, "marginal.json");

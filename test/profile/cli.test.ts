@@ -49,7 +49,7 @@ describe("synth profile (CLI)", () => {
   it("records differential privacy, and rejects flags that make no sense", () => {
     const dir = tempDir();
     const stats = join(dir, "stats.json");
-    expect(runCli(["profile", dataset("titanic"), "--output", stats, "--epsilon", "1", "--quiet"]).status).toBe(0);
+    expect(runCli(["profile", dataset("titanic"), "--output", stats, "--epsilon", "1", "--seed", "1", "--quiet"]).status).toBe(0);
     expect(JSON.parse(readFileSync(stats, "utf8")).disclosure).toMatchObject({ epsilon: 1, epsilonSpent: 1, mechanism: "laplace" });
     expect(runCli(["profile", dataset("titanic"), "--output", join(dir, "x.json"), "--epsilon", "0"]).status).toBe(2);
     expect(runCli(["profile", dataset("titanic"), "--output", join(dir, "y.json"), "--min-count", "0"]).status).toBe(2);

@@ -44,7 +44,12 @@ export class RowColumns {
     schemaRules: PlacedRule[],
     private readonly ctx: CompileContext,
   ) {
-    this.rules = [...(stats?.rules ?? []).map((rule, i) => ({ rule, pointer: joinPointer("/rules", i) })), ...schemaRules];
+    // A schema written by profile repeats the statistics' rules: each is kept, and checked, once.
+    const seen = new Set<string>();
+    this.rules = [...(stats?.rules ?? []).map((rule, i) => ({ rule, pointer: joinPointer("/rules", i) })), ...schemaRules].filter((placed) => {
+      const key = JSON.stringify(placed.rule);
+      return !seen.has(key) && (seen.add(key), true);
+    });
     const names = new Set<string>();
     for (const node of stats?.model?.nodes ?? []) names.add(node.column);
     for (const placed of this.rules) for (const column of ruleColumns(placed.rule)) names.add(column);

@@ -247,7 +247,8 @@ export async function compare(options: CompareOptions): Promise<CompareReport> {
   const compared = readings.map((r, i) => (r.kind === "identifier" ? -1 : i)).filter((i) => i >= 0);
   const scored = readings.map((r, i) => (r.metric === null ? -1 : i)).filter((i) => i >= 0);
   const shape = { compared, scored, distanceSample: options.distanceReference ?? 50_000, pairSample: options.pairSample ?? 50_000 };
-  const rules: Rule[] = [...(declared ? declaredRules(declared.loaded.schema).map((placed) => placed.rule) : []), ...(profiled.stats.rules ?? [])];
+  // A schema written by profile declares the rules profile finds again here: each is counted once.
+  const rules: Rule[] = [...new Map([...(declared ? declaredRules(declared.loaded.schema).map((placed) => placed.rule) : []), ...(profiled.stats.rules ?? [])].map((rule) => [JSON.stringify(rule), rule])).values()];
   const tally = new RuleTally(rules, readings.map((r) => r.name));
 
   const index = new RealRowIndex();
