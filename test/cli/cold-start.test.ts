@@ -4,14 +4,14 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { PREBUILT_METHODS, poolInFile } from "../../src/plan/strings/faker-source.js";
-import { BIN, ROOT, SHARED, example, tempDir } from "../support/cli.js";
+import { BIN, ROOT, REFERENCE_SCHEMA, example, tempDir } from "../support/cli.js";
 
 /**
  * Issue 4 item 6: `synth generate` starts quickly. Not timed here (timings on a shared machine are
  * noise): what is checked is the structure that keeps it quick, which a change could quietly undo.
  */
 
-const REFERENCE = join(SHARED, "bench/reference.schema.json");
+const REFERENCE = REFERENCE_SCHEMA;
 
 interface Run {
   status: number | null;

@@ -4,7 +4,7 @@ import { compile, type CompileInput } from "../../src/generate/compile.js";
 import { encoderFor } from "../../src/generate/output.js";
 import { Rng } from "../../src/random/rng.js";
 import type { OutputFormat } from "../../src/sinks/encoders.js";
-import { SHARED, example } from "../support/cli.js";
+import { REFERENCE_SCHEMA, example } from "../support/cli.js";
 
 const ROWS = 400;
 
@@ -22,7 +22,7 @@ const inline = {
 };
 
 const cases: Array<[string, CompileInput]> = [
-  ["reference schema", { schema: `${SHARED}/bench/reference.schema.json` }],
+  ["reference schema", { schema: REFERENCE_SCHEMA }],
   ["child-health with statistics", { schema: example("child-health", "schema.json"), stats: example("child-health", "stats.json") }],
   ["child-health without statistics", { schema: example("child-health", "schema.json") }],
   ["pupils with statistics", { schema: example("pupils", "schema.json"), stats: example("pupils", "stats.json") }],

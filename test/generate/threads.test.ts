@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { availableCores } from "../../src/generate/cores.js";
-import { SHARED, example, runCli, tempDir } from "../support/cli.js";
+import { REFERENCE_SCHEMA, example, runCli, tempDir } from "../support/cli.js";
 
 const schema = example("child-health", "schema.json");
 const stats = example("child-health", "stats.json");
@@ -29,7 +29,7 @@ describe("--threads", () => {
     const dir = tempDir();
     const run = (name: string, extra: string[]) => {
       const out = join(dir, name);
-      const result = runCli(["generate", "--debug", "--schema", join(SHARED, "bench/reference.schema.json"), "--rows", "300000", "--output", out, ...extra]);
+      const result = runCli(["generate", "--debug", "--schema", REFERENCE_SCHEMA, "--rows", "300000", "--output", out, ...extra]);
       expect(result.status, result.stderr).toBe(0);
       const [, here, workers] = /batches made: main thread (\d+), (?:no workers|\d+ workers? ([\d, ]+))/.exec(result.stderr) ?? [];
       expect(here).toBeDefined();

@@ -2,15 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateStats } from "../../src/stats/load.js";
-import { runCli, tempDir } from "../support/cli.js";
-import { dataset } from "./helpers.js";
+import { PENGUINS, runCli, tempDir } from "../support/cli.js";
 
 describe("synth profile (CLI)", () => {
   it("writes the statistics and the inferred schema, and summarises on stderr", () => {
     const dir = tempDir();
     const stats = join(dir, "stats.json");
     const schema = join(dir, "schema.json");
-    const result = runCli(["profile", dataset("penguins"), "--output", stats, "--schema-out", schema]);
+    const result = runCli(["profile", PENGUINS, "--output", stats, "--schema-out", schema]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/profiled 344 rows, 8 columns/);
@@ -24,14 +23,14 @@ describe("synth profile (CLI)", () => {
     const dir = tempDir();
     const stats = join(dir, "stats.json");
     writeFileSync(stats, "keep me");
-    const refused = runCli(["profile", dataset("birthwt"), "--output", stats]);
+    const refused = runCli(["profile", PENGUINS, "--output", stats]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/^synth: .*stats\.json: already exists \(use --force/);
     expect(readFileSync(stats, "utf8")).toBe("keep me");
-    const forced = runCli(["profile", dataset("birthwt"), "--output", stats, "--force", "--quiet"]);
+    const forced = runCli(["profile", PENGUINS, "--output", stats, "--force", "--quiet"]);
     expect(forced.status).toBe(0);
     expect(forced.stderr).toBe("");
-    expect(JSON.parse(readFileSync(stats, "utf8")).rows).toBe(189);
+    expect(JSON.parse(readFileSync(stats, "utf8")).rows).toBe(344);
   });
 
   it("names the file and line of malformed CSV, exits 2, and writes nothing", () => {
@@ -49,11 +48,15 @@ describe("synth profile (CLI)", () => {
   it("records differential privacy, and rejects flags that make no sense", () => {
     const dir = tempDir();
     const stats = join(dir, "stats.json");
-    expect(runCli(["profile", dataset("titanic"), "--output", stats, "--epsilon", "1", "--seed", "1", "--quiet"]).status).toBe(0);
-    expect(JSON.parse(readFileSync(stats, "utf8")).disclosure).toMatchObject({ epsilon: 1, epsilonSpent: 1, mechanism: "laplace" });
-    expect(runCli(["profile", dataset("titanic"), "--output", join(dir, "x.json"), "--epsilon", "0"]).status).toBe(2);
-    expect(runCli(["profile", dataset("titanic"), "--output", join(dir, "y.json"), "--min-count", "0"]).status).toBe(2);
-    const both = runCli(["profile", dataset("titanic"), "--output", join(dir, "z.json"), "--schema", stats, "--schema-out", join(dir, "s.json")]);
+    expect(runCli(["profile", PENGUINS, "--output", stats, "--epsilon", "1", "--seed", "1", "--quiet"]).status).toBe(0);
+    const disclosure = JSON.parse(readFileSync(stats, "utf8")).disclosure;
+    expect(disclosure).toMatchObject({ epsilon: 1, mechanism: "laplace" });
+    // At 344 rows the model's share buys no useful table, so the columns may take all of it.
+    expect(disclosure.epsilonSpent).toBeGreaterThan(0.69);
+    expect(disclosure.epsilonSpent).toBeLessThanOrEqual(1);
+    expect(runCli(["profile", PENGUINS, "--output", join(dir, "x.json"), "--epsilon", "0"]).status).toBe(2);
+    expect(runCli(["profile", PENGUINS, "--output", join(dir, "y.json"), "--min-count", "0"]).status).toBe(2);
+    const both = runCli(["profile", PENGUINS, "--output", join(dir, "z.json"), "--schema", stats, "--schema-out", join(dir, "s.json")]);
     expect(both.status).toBe(2);
     expect(both.stderr).toMatch(/--schema-out/);
   });

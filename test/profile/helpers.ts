@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -6,8 +6,10 @@ import { createUserAjv } from "../../src/schema/ajv.js";
 import { readRecords } from "../../src/io/read-table.js";
 import { cellTypeOf, typedCell } from "../../src/io/typed-cells.js";
 
+/** The benchmarks' real datasets: tests that read them are skipped in a clone without ../shared. */
 export const DATASETS = resolve(import.meta.dirname, "../../../shared/datasets");
 export const DATASET_NAMES = ["penguins", "slid", "titanic", "txhousing", "birthwt", "economics", "movies", "ratings"] as const;
+export const HAS_DATASETS = existsSync(DATASETS);
 
 export function dataset(name: string): string {
   return join(DATASETS, `${name}.csv`);

@@ -1,9 +1,9 @@
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../support/cli.js";
+import { PENGUINS, runCli, tempDir } from "../support/cli.js";
 
-const penguins = resolve(import.meta.dirname, "../../../shared/datasets/penguins.csv");
+const penguins = PENGUINS;
 
 describe("synth compare (CLI)", () => {
   it("prints a table and exits 0", () => {

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PENGUINS } from "../support/cli.js";
 import { compare } from "../../src/report/compare/compare.js";
 import { renderCompareJson, renderCompareText } from "../../src/report/compare/render.js";
 import { closestDistances } from "../../src/report/compare/disclosure.js";
@@ -12,7 +13,7 @@ function file(name: string, text: string): string {
   writeFileSync(path, text);
   return path;
 }
-const penguins = resolve(import.meta.dirname, "../../../shared/datasets/penguins.csv");
+const penguins = PENGUINS;
 
 describe("compare: disclosure", () => {
   it("counts dummy rows equal to a real row, and to a real row that is unique", async () => {

@@ -4,7 +4,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-export const SHARED = resolve(ROOT, "../shared");
+export const FIXTURES = join(ROOT, "test/fixtures");
+/** Palmer penguins (CC0), the one real dataset the tests carry; the others stay in ../shared for benchmarks. */
+export const PENGUINS = join(FIXTURES, "penguins.csv");
+/** The benchmarks' 10-column reference schema. */
+export const REFERENCE_SCHEMA = join(FIXTURES, "reference.schema.json");
 export const BIN = join(ROOT, "bin/synth.js");
 
 export interface CliResult {
