@@ -105,7 +105,10 @@ function noisyPoints(points: Point[], order: OrderedValues, histogram: Histogram
   }
   const total = running;
   if (total === 0) return { points, total };
-  return { points: points.map(([, v], i) => [cumulative[i]! / total, v]), total };
+  const moved: Point[] = points.map(([, v], i) => [cumulative[i]! / total, v]);
+  // A bin the noise left empty adds no probability: its upper edge replaces the point before it, so
+  // that probabilities rise at every point (as the statistics contract requires).
+  return { points: moved.filter((point, i) => i === moved.length - 1 || moved[i + 1]![0] > point[0]), total };
 }
 
 /** The distribution part shared by numbers, dates and lengths: K-safe points, noisy under a budget. */

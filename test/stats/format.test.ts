@@ -30,7 +30,7 @@ describe("statistics format v1", () => {
   });
 
   it("rejects quantiles that go backwards", () => {
-    expectInvalid({ format: "synth-stats", version: 1, columns: { age: { kind: "number", quantiles: [[0, 5], [0.5, 3], [1, 9]] } } }, "/columns/age/quantiles/1");
+    expectInvalid({ format: "synth-stats", version: 1, columns: { age: { kind: "number", quantiles: [[0, 5], [0.5, 3], [1, 9]] } } }, "/columns/age/quantiles/1/1");
   });
 
   it("rejects text where numbers belong (it drew NaN and empty strings)", () => {

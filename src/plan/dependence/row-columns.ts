@@ -1,4 +1,5 @@
 import { joinPointer } from "../../errors/json-pointer.js";
+import { mostSpecificError } from "../../schema/ajv-message.js";
 import { SynthError } from "../../errors/synth-error.js";
 import { ruleColumns } from "../../rules/index.js";
 import type { Rule } from "../../rules/types.js";
@@ -21,8 +22,8 @@ export function declaredRules(schema: unknown): PlacedRule[] {
   const rules = (schema as Record<string, unknown>)["x-synth-rules"];
   const validate = ownValidator("rules");
   if (!validate(rules)) {
-    const error = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
-    throw new SynthError("RULE_INVALID", `not a valid rule: ${error?.message ?? "invalid"}`, { pointer: "/x-synth-rules" + (error?.instancePath ?? "") });
+    const error = mostSpecificError(validate.errors);
+    throw new SynthError("RULE_INVALID", `not a valid rule: ${error?.message ?? "invalid"}`, { pointer: "/x-synth-rules" + (error?.pointer ?? "") });
   }
   return (rules as Rule[]).map((rule, i) => ({ rule, pointer: joinPointer("/x-synth-rules", i) }));
 }

@@ -14,15 +14,25 @@ export function quotePattern(pattern: string): string {
   return JSON.stringify(pattern);
 }
 
+/**
+ * What is wrong with a pattern, in a few words, from the engine's or the parser's message: neither is
+ * shown whole ("Invalid regular expression: /(abc/u: Unterminated group", a three-line caret picture).
+ */
+export function patternReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split("\n")[0]!.trim();
+  const reason = /^Invalid regular expression: \/.*\/[a-z]*: (.*)$/s.exec(firstLine)?.[1] ?? firstLine;
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
+}
+
 /** The engine's own verdict comes first, so "invalid" means invalid to every ECMA-262 consumer. */
 export function buildMatcher(pattern: string, place: ErrorPlace): RegExp {
   try {
     return new RegExp(pattern, "u");
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     throw new SynthError(
       "SCHEMA_INVALID",
-      `pattern ${quotePattern(pattern)} is not a valid ECMA-262 regular expression: ${reason}`,
+      `pattern ${quotePattern(pattern)} is not a valid ECMA-262 regular expression (${patternReason(error)})`,
       place,
       { cause: error },
     );
@@ -34,10 +44,9 @@ export function parsePattern(pattern: string, place: ErrorPlace): PatternAst {
   try {
     return regjsparser.parse(pattern, "u", PARSER_FEATURES);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     throw new SynthError(
       "SCHEMA_UNSUPPORTED",
-      `pattern ${quotePattern(pattern)} uses regular expression syntax synth cannot generate from: ${reason}`,
+      `pattern ${quotePattern(pattern)} uses regular expression syntax synth cannot generate from (${patternReason(error)})`,
       place,
       { cause: error },
     );
