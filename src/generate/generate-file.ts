@@ -4,8 +4,8 @@ import { buildManifest, manifestPathFor, type Manifest } from "../audit/manifest
 import { AtomicFile, assertWritable, writeFileAtomic } from "../io/atomic-write.js";
 import type { OutputFormat } from "../sinks/encoders.js";
 import type { Compiled } from "./compile.js";
-import { writeRange, type RangeOutput } from "./output.js";
-import { shardRange, type Shard } from "./shard.js";
+import { partOutput, writeRange, type RangeOutput } from "./output.js";
+import type { Shard } from "./shard.js";
 
 export interface FileRunOptions {
   compiled: Compiled;
@@ -47,8 +47,8 @@ export async function generateToFile(options: FileRunOptions): Promise<FileRunRe
   const manifestPath = manifestPathFor(output);
   assertWritable(output, options.force);
   assertWritable(manifestPath, options.force);
-  const [from, to] = options.shard ? shardRange(options.rows, options.shard) : [0, options.rows];
-  const range: RangeOutput = { format: options.format, from, to, total: options.rows, header: options.header && from === 0 };
+  const range = partOutput(options.format, options.rows, options.shard, options.header);
+  const { from, to } = range;
   const file = new AtomicFile(output, options.force);
   const hashing = new HashingWritable(file.stream);
   // A failed write reaches the writer through its callback (and end's), which is where it is
@@ -74,7 +74,7 @@ export async function generateToFile(options: FileRunOptions): Promise<FileRunRe
       seed: options.compiled.seed,
       rows: options.rows,
       format: options.format,
-      ...(options.format === "csv" ? { header: range.header ?? from === 0 } : {}),
+      ...(options.format === "csv" ? { header: range.header === true } : {}),
       ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count, from, to } } : {}),
     },
   });

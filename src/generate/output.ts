@@ -8,6 +8,7 @@ import { csvEncoder, jsonArrayEncoder, jsonLinesEncoder, type OutputFormat, type
 import { batchText, batchWriter, rowTextFor, type BatchWriter } from "./batch.js";
 import { availableCores } from "./cores.js";
 import type { Compiled } from "./compile.js";
+import { shardRange, type Shard } from "./shard.js";
 
 export interface RangeOutput {
   format: OutputFormat;
@@ -16,8 +17,23 @@ export interface RangeOutput {
   to: number;
   /** Total rows of the whole run: the JSON array closes only after the last. */
   total: number;
-  /** CSV header row (default: only when the range starts the run). */
+  /** CSV header row (default: only when the range opens the output). */
   header?: boolean;
+  /**
+   * Whether this range opens (CSV header, JSON "[") and closes (JSON "]") the whole output. Default:
+   * when it holds the first and the last row. Shards say which part they are instead, since with
+   * fewer rows than shards several hold no rows, and exactly one must open and one close.
+   */
+  opens?: boolean;
+  closes?: boolean;
+}
+
+/** The output range of part I of N of a run (or of the whole run), framed so that parts concatenate into one run. */
+export function partOutput(format: OutputFormat, rows: number, shard: Shard | undefined, header = true): RangeOutput {
+  const [from, to] = shard ? shardRange(rows, shard) : [0, rows];
+  const opens = shard ? shard.index === 1 : true;
+  const closes = shard ? shard.index === shard.count : true;
+  return { format, from, to, total: rows, header: header && opens, opens, closes };
 }
 
 export interface WriteOptions {
@@ -56,10 +72,10 @@ export function encoderFor(compiled: Compiled, output: RangeOutput): RecordEncod
     if (nested !== undefined) {
       throw new SynthError("CSV_NESTED_VALUE", "can hold nested values (objects or arrays), which CSV cannot represent: use --format jsonl or json", { column: nested, pointer: `/properties/${nested}` });
     }
-    return csvEncoder(plan.columns, { header: output.header ?? output.from === 0 });
+    return csvEncoder(plan.columns, { header: output.header ?? output.opens ?? output.from === 0 });
   }
   if (output.format === "jsonl") return jsonLinesEncoder;
-  return jsonArrayEncoder({ first: output.from === 0, last: output.to === output.total });
+  return jsonArrayEncoder({ first: output.opens ?? output.from === 0, last: output.closes ?? output.to === output.total });
 }
 
 /** The bytes of any rows of the range, as the main thread or a worker makes them. */

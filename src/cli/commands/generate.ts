@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { compile, placeInFile } from "../../generate/compile.js";
-import { writeRange } from "../../generate/output.js";
+import { partOutput, writeRange } from "../../generate/output.js";
 import { generateToFile } from "../../generate/generate-file.js";
 import { SynthError } from "../../errors/synth-error.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../sinks/encoders.js";
@@ -9,7 +9,7 @@ import { nonNegativeInteger, oneOf, positiveInteger } from "../parse-flags.js";
 import { progressLine } from "../progress.js";
 import type { Compiled } from "../../generate/compile.js";
 import type { RangeOutput } from "../../generate/output.js";
-import { shardRange, parseShard, type Shard } from "../../generate/shard.js";
+import { parseShard, type Shard } from "../../generate/shard.js";
 import { stdoutSink } from "../stdout.js";
 
 /** 10^12 rows: far beyond any real need, small enough that row indices stay exact integers. */
@@ -100,8 +100,8 @@ async function runGenerate(flags: GenerateFlags, debug: boolean): Promise<void> 
   for (const warning of compiled.plan.warnings) process.stderr.write(`synth: warning: ${warning}\n`);
   const extract = flags.request === undefined ? undefined : await extractWriter(compiled, flags.request);
   if (extract && flags.threads !== undefined) process.stderr.write("synth: warning: --threads has no effect with --request: an extract is made on one thread\n");
-  const [from, to] = flags.shard ? shardRange(flags.rows, flags.shard) : [0, flags.rows];
-  const range = { format: flags.format, from, to, total: flags.rows, header: flags.header && from === 0 };
+  const range = partOutput(flags.format, flags.rows, flags.shard, flags.header);
+  const { from, to } = range;
   const progress = progressLine(to - from, { quiet: flags.quiet });
   const writer = async (c: Compiled, r: RangeOutput, out: NodeJS.WritableStream) => {
     try {
