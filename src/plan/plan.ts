@@ -6,7 +6,7 @@ import { compileFacts, compileParts } from "./compile.js";
 import { compileColumn, statisticsValuesExact } from "./columns/column-plan.js";
 import { DEFAULT_COMPILE_OPTIONS, type CompileContext, type CompileOptions } from "./context.js";
 import { collectFacts } from "./facts.js";
-import { FakerSource } from "./strings/faker-source.js";
+import { FakerSource, LOREM_WORD } from "./strings/faker-source.js";
 import type { FieldPlan } from "./types/node-plan.js";
 import type { PropertyOverride } from "./types/object.js";
 import { verified } from "./verify.js";
@@ -42,6 +42,7 @@ function fakerMethods(schema: unknown, stats: StatsFile | undefined): string[] |
   const text = JSON.stringify(schema) + (stats ? JSON.stringify(stats) : "");
   const methods = [...text.matchAll(/"(?:x-faker|faker)":"([^"]*)"/g)].map((m) => m[1]!);
   if (WORD_FORMATS.some((f) => text.includes(`"format":"${f}"`))) methods.push("person.lastName");
+  if (stats && Object.values(stats.columns).some((column) => column.kind === "string" && column.words !== undefined)) methods.push(LOREM_WORD);
   if (methods.length === 0 && !text.includes('"x-faker"') && !text.includes('"faker"')) return undefined;
   return methods;
 }

@@ -1,10 +1,12 @@
 import type { Cell } from "../io/read-table.js";
+import { CodeListEvidence } from "./accumulators/code-lists.js";
 import { IdentifierMatch } from "./accumulators/identifier-match.js";
 import { NumericDistribution } from "./accumulators/numeric-distribution.js";
 import { exactTailFor } from "./disclosure/safe-quantiles.js";
 import { TextShape } from "./accumulators/text-shape.js";
 import { TypeEvidence } from "./accumulators/type-evidence.js";
 import { ValueCounts } from "./accumulators/value-counts.js";
+import { WordShape } from "./accumulators/word-shape.js";
 import { NumericToken, decimalPlaces, decimalPlacesOf, numericToken, parseBooleanWord, parseIsoDate, parseIsoDateTime } from "./parse-value.js";
 
 const SECONDS_PER_DAY = 86400;
@@ -46,6 +48,9 @@ export class ColumnAccumulator {
   readonly values: ValueCounts;
   readonly text = new TextShape();
   readonly identifier = new IdentifierMatch();
+  /** Text only (not numbers, dates or flags): whether values are lists of codes, and their words. */
+  readonly codeLists = new CodeListEvidence();
+  readonly words = new WordShape();
   /** Numbers, for columns of numbers. */
   readonly numbers: NumericDistribution;
   /** Dates and date-times, as seconds since 1970-01-01 UTC. */
@@ -131,6 +136,8 @@ export class ColumnAccumulator {
       }
     }
     evidence.texts++;
+    this.codeLists.add(text);
+    this.words.add(text);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { ColumnAccumulator } from "./column-accumulator.js";
 import type { DeclaredColumn } from "./declared-schema.js";
+import { chooseCodeList, isWordText } from "./text-kind.js";
 
 /**
  * Decides what each column is from what one pass saw: its JSON type (the most specific type every
@@ -23,6 +24,10 @@ export interface ColumnDecision {
   required: boolean;
   /** Why this kind, in a few words (shown by --verbose output and in tests). */
   reason: string;
+  /** Text: its values are lists of codes joined by this delimiter (written in ascending order when sorted). */
+  codeList?: { delimiter: string; sorted: boolean };
+  /** Text: its values are words. */
+  words?: boolean;
 }
 
 export interface KindRules {
@@ -178,9 +183,19 @@ export function decideColumn(column: ColumnAccumulator, rules: KindRules, declar
   if (categories && covered >= rules.categoryCoverage && published <= rules.maxCategories && published > 0) {
     return decide("categorical", `${published} values seen at least ${rules.minCount} times cover ${(covered * 100).toFixed(1)}% of rows`);
   }
+  if (!declared?.hasEnum) {
+    const list = chooseCodeList(column, rules);
+    if (list) {
+      return {
+        ...decide("string", `lists of ${list.published} codes joined by ${JSON.stringify(list.candidate.delimiter)}`),
+        codeList: { delimiter: list.candidate.delimiter, sorted: list.sorted },
+      };
+    }
+  }
   const spaced = column.text.values > 0 ? column.text.valuesWithSpace / column.text.values : 0;
   if (n > 0 && uniqueShare >= rules.nearlyUnique && spaced <= 0.01 && medianLength(column) <= 64) {
     return decide("identifier", "nearly one value per row, no spaces");
   }
+  if (isWordText(column, rules.minCount)) return { ...decide("string", "free text of words: too many rare values to publish any"), words: true };
   return decide("string", "free text: too many rare values to publish any");
 }

@@ -62,11 +62,46 @@ export interface CharacterClasses {
   other?: number;
 }
 
+/**
+ * Text whose values are lists of codes joined by one delimiter ("Drama|Comedy"). Only codes held by
+ * at least K records are published, and only list lengths held by at least K records.
+ */
+export interface CodeListStats {
+  delimiter: string;
+  /** Published codes with their share of all code occurrences (withheld ones under `suppressed`). */
+  codes: Array<{ value: string; frequency: number }>;
+  /** How many codes a list holds, with the share of lists (among published lengths) that hold that many. */
+  lengths: Array<{ length: number; frequency: number }>;
+  /** Codes within a list are written in ascending order (by code unit), as nearly all real lists were. */
+  sorted?: boolean;
+  suppressed?: { codes: number; frequency: number };
+}
+
+/** How a free-text value is capitalised: every word, the first word only, none, or all of it. */
+export type TextCase = "title" | "sentence" | "lower" | "upper";
+
+/**
+ * Free text made of words: how many words a value holds and how long they are (K-safe quantiles, one
+ * figure per value), and how values are capitalised. Generation draws words from faker's lorem word
+ * list, so no real word is published or reproduced.
+ */
+export interface WordStats {
+  /** Words per value. */
+  count: QuantilePoint<number>[];
+  /** Mean characters per word, per value. */
+  length?: QuantilePoint<number>[];
+  case?: TextCase;
+}
+
 export interface StringStats extends ColumnCommon {
   kind: "string";
   length?: QuantilePoint<number>[];
   characters?: CharacterClasses;
   generator?: ValueGenerator;
+  /** The values are lists of codes (generation joins published codes). */
+  codes?: CodeListStats;
+  /** The values are words (generation draws lorem words). */
+  words?: WordStats;
 }
 
 export interface BooleanStats extends ColumnCommon {

@@ -164,7 +164,9 @@ describe("text and identifiers publish their shape only", () => {
     }
     expect(result.stats.columns.case_ref).toMatchObject({ kind: "identifier", unique: true, generator: { pattern: "^[A-Z]{2}[0-9]{6}$" } });
     expect(result.stats.columns.comment).toMatchObject({ kind: "string" });
-    expect(result.stats.columns.comment).toHaveProperty("characters.lower");
+    // Sentences of words publish their words' shape (how many, how long), never a word.
+    expect(result.stats.columns.comment).toHaveProperty("words.count");
+    expect(published).not.toContain("alpha");
     expect(result.stats.columns.nhs_number).toMatchObject({ kind: "identifier", unique: true, generator: { type: "nhs-number" } });
     expect((result.schema!.properties as Record<string, unknown>).nhs_number).toEqual({ type: "string", format: "nhs-number" });
     expect((await validateTable(file, result.schema!)).failures).toEqual([]);

@@ -20,7 +20,10 @@ import { weightedIndex } from "./inverse-cdf.js";
 import { numberFromStats } from "./numeric.js";
 import { temporalFromStats } from "./temporal.js";
 import { textFromStats } from "./text.js";
+import { codeListFromStats } from "./code-list.js";
+import { wordsFromStats } from "./words.js";
 import { checkedDirectly, verified } from "../verify.js";
+import { LOREM_WORD } from "../strings/faker-source.js";
 
 export interface ColumnRequest {
   name: string;
@@ -51,6 +54,11 @@ function generatorSampler(column: string, generator: ValueGenerator, ctx: Compil
   const type = identifierType(generator.type);
   if (!type) throw new SynthError("UNKNOWN_GENERATOR", `unknown synth type "${generator.type}"`, { column, pointer });
   return type.sample;
+}
+
+/** faker's lorem words, the word source of free text (nothing real); undefined when faker is not loaded. */
+function loremWords(ctx: CompileContext, pointer: string): readonly string[] | undefined {
+  return ctx.faker.loaded ? ctx.faker.pool(LOREM_WORD, pointer) : undefined;
 }
 
 /**
@@ -109,6 +117,15 @@ function valueSampler(request: ColumnRequest, facts: Facts, ctx: CompileContext)
       if (!allows(facts, "string")) throw contradiction(column, "string statistics for a column the schema does not allow strings in", "kind");
       if (stats.generator) return { sample: generatorSampler(column, stats.generator, ctx, facts), exact: false };
       if (namedStringSource(facts, ctx) || facts.patterns.length > 0) return undefined; // the schema's own source wins
+      if (stats.kind === "string" && stats.codes) {
+        const bounded = facts.minLength !== undefined || facts.maxLength !== undefined;
+        return { sample: codeListFromStats(stats.codes), exact: !bounded && asksNothingBeyond(facts, []) };
+      }
+      const words = stats.kind === "string" && stats.words ? loremWords(ctx, `/columns/${column}/words`) : undefined;
+      if (stats.kind === "string" && stats.words && words) {
+        const bounds = { min: facts.minLength ?? 0, ...(facts.maxLength !== undefined ? { max: facts.maxLength } : {}) };
+        return { sample: wordsFromStats(stats.words, words, bounds), exact: asksNothingBeyond(facts, []) };
+      }
       const characters = stats.kind === "string" ? stats.characters : { upper: 0.5, digit: 0.5 };
       return { sample: textFromStats(stats.length, characters, lengthBounds(facts)), exact: facts.patterns.length === 0 && asksNothingBeyond(facts, []) };
     }

@@ -6,6 +6,8 @@ import type { Sample } from "../sampler.js";
 import { plainIfValues } from "../plain-text.js";
 
 export const POOL_SIZE = 4096;
+/** The method whose words free text is drawn from (statistics with `words`). */
+export const LOREM_WORD = "lorem.word";
 /**
  * A method drawing from a finite list of L values repeats itself: 4096 draws give about
  * L(1 - e^(-4096/L)) distinct values (2,240 for faker's ~3,000 first names), while a method that

@@ -21,6 +21,10 @@ export interface ColumnReading {
   numeric: boolean;
   metric: Metric | null;
   read(cell: Cell | undefined): Canonical;
+  /** Lists of codes joined by this delimiter: scored on the codes they hold (TVComplement), not whole lists. */
+  codes?: string;
+  /** Free text of words: not scored, but its words per value are compared (KSComplement) in a note. */
+  words?: boolean;
 }
 
 const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
@@ -76,6 +80,7 @@ export function columnReading(decision: ColumnDecision): ColumnReading {
     case "identifier":
       return numericType ? { name, kind, numeric: false, metric: null, read: (cell) => (cell === null || cell === undefined ? null : String(readNumber(cell))) } : { name, kind, numeric: false, metric: null, read: readText };
     case "string":
-      return { name, kind, numeric: false, metric: null, read: readText };
+      if (decision.codeList) return { name, kind, numeric: false, metric: "TVComplement", read: readText, codes: decision.codeList.delimiter };
+      return { name, kind, numeric: false, metric: null, read: readText, ...(decision.words ? { words: true } : {}) };
   }
 }

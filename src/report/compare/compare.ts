@@ -99,6 +99,8 @@ export interface CompareReport {
 }
 
 const KS_VALUES_KEPT = 1_000_000;
+/** Words per value take few distinct values: a smaller sample compares them as well. */
+const WORD_COUNTS_KEPT = 100_000;
 
 /** Per column: empties, unreadable cells, and what the metric needs (values for KS, counts for TV). */
 class ColumnCollector {
@@ -109,10 +111,16 @@ class ColumnCollector {
   max = -Infinity;
   readonly values: ReservoirSample | undefined;
   readonly counts: Map<string, number> | undefined;
+  /** Lists of codes: how many codes each holds. */
+  readonly listLengths: Map<string, number> | undefined;
+  /** Free text of words: words per value. */
+  readonly wordCounts: ReservoirSample | undefined;
 
   constructor(readonly reading: ColumnReading) {
     if (reading.metric === "KSComplement") this.values = new ReservoirSample(KS_VALUES_KEPT);
     if (reading.metric === "TVComplement") this.counts = new Map();
+    if (reading.codes !== undefined) this.listLengths = new Map();
+    if (reading.words) this.wordCounts = new ReservoirSample(WORD_COUNTS_KEPT);
   }
 
   add(value: Canonical): void {
@@ -130,6 +138,17 @@ class ColumnCollector {
       if (value > this.max) this.max = value;
       this.values?.add(value);
       return;
+    }
+    if (this.reading.codes !== undefined) {
+      const codes = value.split(this.reading.codes);
+      for (const code of codes) this.counts!.set(code, (this.counts!.get(code) ?? 0) + 1);
+      const length = String(codes.length);
+      this.listLengths!.set(length, (this.listLengths!.get(length) ?? 0) + 1);
+      return;
+    }
+    if (this.wordCounts) {
+      const words = value.trim().split(/\s+/).filter((word) => word !== "").length;
+      if (words > 0) this.wordCounts.add(words);
     }
     this.counts?.set(value, (this.counts.get(value) ?? 0) + 1);
   }
@@ -224,11 +243,15 @@ function scoreColumn(real: ColumnCollector, dummy: ColumnCollector, inDummy: boo
     unreadable: dummy.unreadable,
   };
   if (!inDummy) return { ...base, score: 0, note: "missing from the dummy data" };
+  if (reading.metric === null && real.wordCounts && dummy.wordCounts && real.wordCounts.n > 0 && dummy.wordCounts.n > 0) {
+    return { ...base, score: null, note: `not scored: free text (words per value: KSComplement ${round(ksComplement(real.wordCounts.sorted(), dummy.wordCounts.sorted()), 3).toFixed(3)})` };
+  }
   if (reading.metric === null) return { ...base, score: null, note: reading.kind === "identifier" ? "not scored: identifier" : "not scored: free text" };
   if (real.present === 0) return { ...base, score: null, note: "not scored: no real values" };
   if (dummy.present === 0) return { ...base, score: 0, note: "no dummy values" };
   const score = reading.metric === "KSComplement" ? ksComplement(real.values!.sorted(), dummy.values!.sorted()) : tvComplement(real.counts!, dummy.counts!);
-  return { ...base, score: round(score), ...(reading.numeric ? { tails: tails(real, dummy) } : {}) };
+  const lists = real.listLengths && dummy.listLengths ? { note: `over codes (list lengths: TVComplement ${round(tvComplement(real.listLengths, dummy.listLengths), 3).toFixed(3)})` } : {};
+  return { ...base, score: round(score), ...(reading.numeric ? { tails: tails(real, dummy) } : {}), ...lists };
 }
 
 export async function compare(options: CompareOptions): Promise<CompareReport> {
@@ -245,7 +268,9 @@ export async function compare(options: CompareOptions): Promise<CompareReport> {
   });
   const readings = profiled.columns.map((decision) => columnReading(decision));
   const compared = readings.map((r, i) => (r.kind === "identifier" ? -1 : i)).filter((i) => i >= 0);
-  const scored = readings.map((r, i) => (r.metric === null ? -1 : i)).filter((i) => i >= 0);
+  // Lists of codes are scored on their codes alone: as whole values they would make pair tables of
+  // hundreds of rare combinations, which say little about how the codes go with other columns.
+  const scored = readings.map((r, i) => (r.metric === null || r.codes !== undefined ? -1 : i)).filter((i) => i >= 0);
   const shape = { compared, scored, distanceSample: options.distanceReference ?? 50_000, pairSample: options.pairSample ?? 50_000 };
   // A schema written by profile declares the rules profile finds again here: each is counted once.
   const rules: Rule[] = [...new Map([...(declared ? declaredRules(declared.loaded.schema).map((placed) => placed.rule) : []), ...(profiled.stats.rules ?? [])].map((rule) => [JSON.stringify(rule), rule])).values()];
