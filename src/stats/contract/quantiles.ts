@@ -35,5 +35,9 @@ export const quantilesCheck: ContractCheck = function* (stats) {
     if (column.kind === "number" && column.quantiles) yield* pointsProblems(column.quantiles, joinPointer(at, "quantiles"), name, asNumber);
     if ((column.kind === "date" || column.kind === "datetime") && column.quantiles) yield* pointsProblems(column.quantiles, joinPointer(at, "quantiles"), name, asInstant);
     if ((column.kind === "string" || column.kind === "identifier") && column.length) yield* pointsProblems(column.length, joinPointer(at, "length"), name, asLength);
+    if (column.kind === "string" && column.words) {
+      yield* pointsProblems(column.words.count, joinPointer(at, "words", "count"), name, asLength);
+      if (column.words.length) yield* pointsProblems(column.words.length, joinPointer(at, "words", "length"), name, asLength);
+    }
   }
 };

@@ -14,6 +14,22 @@ const TEXT_FORMAT_TOKEN = /%[YmdHMSz%]/g;
  */
 export const textCheck: ContractCheck = function* (stats) {
   for (const { name, column, at } of eachColumn(stats)) {
+    if (column.kind === "string" && column.codes) {
+      const where = joinPointer(at, "codes");
+      const { codes, lengths, delimiter, suppressed } = column.codes;
+      const seen = new Set<string>();
+      for (const [i, code] of codes.entries()) {
+        if (seen.has(code.value)) yield { pointer: joinPointer(where, "codes", i, "value"), column: name, message: `code ${JSON.stringify(code.value)} is listed twice` };
+        else if (delimiter !== "" && code.value.includes(delimiter.trim() || delimiter)) yield { pointer: joinPointer(where, "codes", i, "value"), column: name, message: `code ${JSON.stringify(code.value)} holds the delimiter ${JSON.stringify(delimiter)}` };
+        seen.add(code.value);
+      }
+      const codeShares = wholeProblem([...codes.map((c) => c.frequency), suppressed?.frequency ?? 0], suppressed ? "code frequencies with the suppressed share" : "code frequencies");
+      if (codeShares) yield { pointer: joinPointer(where, "codes"), column: name, message: codeShares };
+      const lengthShares = wholeProblem(lengths.map((l) => l.frequency), "list-length frequencies");
+      if (lengthShares) yield { pointer: joinPointer(where, "lengths"), column: name, message: lengthShares };
+      const longest = Math.max(0, ...lengths.map((l) => l.length));
+      if (longest > codes.length) yield { pointer: joinPointer(where, "lengths"), column: name, message: `lists of ${longest} distinct codes cannot be drawn from ${codes.length} published codes` };
+    }
     if (column.kind === "string" && column.characters) {
       const problem = wholeProblem(Object.values(column.characters), "character-class shares");
       if (problem) yield { pointer: joinPointer(at, "characters"), column: name, message: problem };
