@@ -202,7 +202,7 @@ for (const file of names) {
   if (r.columnShapes < TARGET_SHAPES) misses.push(`${name}: Column Shapes ${r.columnShapes} < ${TARGET_SHAPES}`);
   if (p.columnShapes < TARGET_SHAPES_DP) misses.push(`${name}: Column Shapes with epsilon 1 ${p.columnShapes} < ${TARGET_SHAPES_DP}`);
   if (TARGET_PAIRS[name] !== undefined && big.columnPairTrends < TARGET_PAIRS[name]) misses.push(`${name}: Column Pair Trends ${big.columnPairTrends} < ${TARGET_PAIRS[name]}`);
-  if (r.real.rows >= 1000 && p.columnPairTrends < TARGET_PAIRS_DP) misses.push(`${name}: Column Pair Trends with epsilon 1 ${p.columnPairTrends} < ${TARGET_PAIRS_DP}`);
+  if (r.real.rows >= 1000 && p.columnPairTrends !== null && p.columnPairTrends < TARGET_PAIRS_DP) misses.push(`${name}: Column Pair Trends with epsilon 1 ${p.columnPairTrends} < ${TARGET_PAIRS_DP}`);
   for (const rep of [r, big]) for (const c of rep.columns) if (c.tails && Math.max(c.tails.below, c.tails.above) > TARGET_TAIL) misses.push(`${name}: ${c.column} reaches ${(100 * Math.max(c.tails.below, c.tails.above)).toFixed(1)}% of the real range beyond a real end (${rep.dummy.rows} rows)`);
   if (d.endsAtExtremes.length > 0) misses.push(`${name}: published end points equal real extremes: ${d.endsAtExtremes.join(", ")}`);
   for (const rule of big.rules) if (rule.broken > 0) misses.push(`${name}: ${rule.broken} of ${LARGE} rows break "${rule.words}"`);
