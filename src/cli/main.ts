@@ -1,7 +1,8 @@
 import { CommanderError } from "commander";
 import { AtomicFile } from "../io/atomic-write.js";
 import { buildProgram } from "./program.js";
-import { EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from "./exit.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from "./exit.js";
+import { guardStandardStreams, writeFailureReason } from "./stdout.js";
 
 const QUIET_COMMANDER_CODES = new Set(["commander.helpDisplayed", "commander.version", "commander.help"]);
 
@@ -31,6 +32,7 @@ function handleSignals(): void {
 /** Runs the CLI and resolves to the exit code; never throws. */
 export async function main(argv: string[] = process.argv): Promise<number> {
   handleSignals();
+  guardStandardStreams();
   const program = buildProgram();
   program.exitOverride();
   // commander prints its own "error: ..." line; keep it to one line, prefixed like ours.
@@ -52,8 +54,17 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     if (error instanceof CommanderError) {
       return QUIET_COMMANDER_CODES.has(error.code) ? EXIT_OK : EXIT_USAGE;
     }
+    // A write to stdout that fails at once (a file on a full disk) throws here rather than emitting.
+    if (isStdoutWriteFailure(error)) {
+      process.stderr.write(`synth: cannot write to standard output: ${writeFailureReason(error)}\n`);
+      return EXIT_FAILURE;
+    }
     process.stderr.write(errorLine(error) + "\n");
     if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + "\n");
     return exitCodeFor(error);
   }
+}
+
+function isStdoutWriteFailure(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && (error as NodeJS.ErrnoException).syscall === "write" && typeof (error as NodeJS.ErrnoException).code === "string" && !("path" in error);
 }
