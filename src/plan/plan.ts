@@ -6,7 +6,7 @@ import { compileFacts, compileParts } from "./compile.js";
 import { compileColumn, statisticsValuesExact } from "./columns/column-plan.js";
 import { DEFAULT_COMPILE_OPTIONS, type CompileContext, type CompileOptions } from "./context.js";
 import { collectFacts } from "./facts.js";
-import { FakerSource, LOREM_WORD } from "./strings/faker-source.js";
+import { checkLocale, FakerSource, LOREM_WORD } from "./strings/faker-source.js";
 import type { FieldPlan } from "./types/node-plan.js";
 import type { PropertyOverride } from "./types/object.js";
 import { verified } from "./verify.js";
@@ -51,8 +51,14 @@ function nestedTypes(types: Set<string> | undefined): boolean {
   return types === undefined || types.has("object") || types.has("array");
 }
 
+/** The schema's `x-synth-locale` (at its root), checked; undefined when it names none. */
+export async function schemaLocale(schema: unknown): Promise<string | undefined> {
+  if (schema === null || typeof schema !== "object" || !Object.hasOwn(schema, "x-synth-locale")) return undefined;
+  return checkLocale((schema as Record<string, unknown>)["x-synth-locale"], "/x-synth-locale");
+}
+
 export async function compilePlan(loaded: LoadedSchema, stats: StatsFile | undefined, options: PlanOptions): Promise<Plan> {
-  const faker = new FakerSource();
+  const faker = new FakerSource(await schemaLocale(loaded.schema));
   const methods = fakerMethods(loaded.schema, stats);
   if (methods) await faker.load(methods);
   const ctx: CompileContext = {

@@ -26,6 +26,8 @@ export const SYNTH_KEYWORDS = [
   "x-codes",
   "x-unique",
   "x-synth-rules",
+  "x-synth-locale",
+  "x-synth-sex",
 ] as const;
 
 export function draftOf(schema: unknown): Draft | undefined {

@@ -4,6 +4,7 @@ import { SynthError } from "../../errors/synth-error.js";
 import { Rng } from "../../random/rng.js";
 import type { Sample } from "../sampler.js";
 import { plainIfValues } from "../plain-text.js";
+import { BASE_LOCALE, LOCALE_OVERLAYS } from "./locales/index.js";
 
 export const POOL_SIZE = 4096;
 /** The method whose words free text is drawn from (statistics with `words`). */
@@ -22,6 +23,57 @@ export const PREBUILT_METHODS = [
   "company.name", "commerce.department", "commerce.productName", "internet.domainWord", "animal.type", "color.human",
   "lorem.word", "word.noun", "word.adjective", "word.verb", "music.genre", "vehicle.manufacturer",
 ] as const;
+
+/** The locales whose pools the build also draws: their overlays' methods (others share the base pools). */
+export const PREBUILT_LOCALES = Object.keys(LOCALE_OVERLAYS);
+
+export type Sex = "female" | "male";
+
+/** faker methods that take a sex, and how it is passed to each. */
+const SEXED_ARGUMENTS: Readonly<Record<string, (sex: Sex) => unknown[]>> = {
+  "person.firstName": (sex) => [sex],
+  "person.middleName": (sex) => [sex],
+  "person.prefix": (sex) => [sex],
+  "person.fullName": (sex) => [{ sex }],
+};
+
+/** Whether a faker method can draw values for one sex (person.firstName("female")). */
+export function takesSex(name: string): boolean {
+  return Object.hasOwn(SEXED_ARGUMENTS, name);
+}
+
+/**
+ * The key a method's pool is kept under: the method's name alone for what the base locale draws (as
+ * before locales existed, so the prebuilt pools and their output stay as they were), prefixed with the
+ * locale where the locale changes the values, and suffixed with the sex for one sex's values.
+ */
+export function poolKey(locale: string | undefined, name: string, sex?: Sex): string {
+  const own = locale !== undefined && (locale !== BASE_LOCALE || (LOCALE_OVERLAYS[locale]?.methods.includes(name) ?? false));
+  return `${own ? `${locale}/` : ""}${name}${sex ? `:${sex}` : ""}`;
+}
+
+/** The pool keys a method needs: its own, and one per sex where it takes one (a column may be linked to a sex). */
+function keysOf(locale: string | undefined, name: string): string[] {
+  const key = poolKey(locale, name);
+  return takesSex(name) ? [key, poolKey(locale, name, "female"), poolKey(locale, name, "male")] : [key];
+}
+
+/**
+ * Checks a schema's `x-synth-locale`: one of faker's locales. en_GB (the base) needs no look-up;
+ * another locale loads faker's index of every locale, which only such schemas pay for.
+ */
+export async function checkLocale(locale: unknown, pointer: string): Promise<string> {
+  if (typeof locale !== "string") throw new SynthError("SCHEMA_INVALID", "x-synth-locale must be a locale name such as \"en_GB\"", { pointer });
+  if (locale === BASE_LOCALE) return locale;
+  const { allLocales } = await import("@faker-js/faker");
+  if (locale === "base" || !Object.hasOwn(allLocales, locale)) {
+    const near = Object.keys(allLocales).filter((name) => name !== "base" && name.toLowerCase().split("_")[0] === locale.toLowerCase().split(/[_-]/)[0]);
+    const listed = near.slice(0, 6).map((n) => `"${n}"`).join(", ") + (near.length > 6 ? ", …" : "");
+    const hint = near.length > 0 ? ` (did you mean ${listed}?)` : " (faker's locale names, e.g. \"en_GB\", \"fr\", \"de_AT\")";
+    throw new SynthError("SCHEMA_INVALID", `unknown locale "${locale}"${hint}`, { pointer });
+  }
+  return locale;
+}
 
 const PREBUILT_URL = new URL("../../../dist/pools/faker.json", import.meta.url);
 
@@ -101,12 +153,22 @@ function isFinitePool(name: string): boolean {
   return pool !== undefined && isFiniteList(pool);
 }
 
-/** Draws the pools of PREBUILT_METHODS (for the build): exactly what a run would draw itself. */
+/**
+ * Draws the pools of PREBUILT_METHODS (for the build), for the base locale and each prebuilt locale,
+ * with one pool per sex for methods that take one: exactly what a run would draw itself.
+ */
 export async function drawPrebuiltPools(): Promise<Record<string, string[]>> {
-  const source = new FakerSource();
-  await source.load();
-  for (const name of PREBUILT_METHODS) source.pool(name, "");
-  return Object.fromEntries(PREBUILT_METHODS.map((name) => [name, knownPool(name)!]));
+  const keys = new Set<string>();
+  for (const locale of [undefined, ...PREBUILT_LOCALES]) {
+    const source = new FakerSource(locale);
+    await source.load();
+    for (const name of PREBUILT_METHODS) {
+      source.pool(name, "");
+      if (takesSex(name)) for (const sex of ["female", "male"] as const) source.pool(name, "", sex);
+      for (const key of keysOf(locale, name)) keys.add(key);
+    }
+  }
+  return Object.fromEntries([...keys].map((key) => [key, knownPool(key)!]));
 }
 
 export interface FakerPools {
@@ -138,6 +200,9 @@ export class FakerSource {
 
   private adopted = false;
 
+  /** `locale`: a schema's x-synth-locale (already checked); undefined for the base, as before locales. */
+  constructor(readonly locale?: string) {}
+
   get loaded(): boolean {
     return this.faker !== undefined || this.adopted;
   }
@@ -148,24 +213,29 @@ export class FakerSource {
    */
   async load(methods: readonly string[] = []): Promise<void> {
     if (this.faker || this.adopted) return;
-    if (handedOver || (methods.length > 0 && methods.every(isFinitePool))) {
+    if (handedOver || (methods.length > 0 && methods.every((name) => keysOf(this.locale, name).every(isFinitePool)))) {
       this.adopted = true;
       return;
     }
     // The en_GB entry point loads only its locale chain (en_GB, en, base): a fifth of the time and
     // memory of the package index, which loads every locale. Its instance supplies the Faker class
     // and the merged definitions; our own instance redirects faker's randomness to our Rng.
+    // Any other locale comes from faker's index (checkLocale has already loaded it).
     const { faker: prebuilt } = await import("@faker-js/faker/locale/en_GB");
     const Faker = prebuilt.constructor as typeof import("@faker-js/faker").Faker;
+    const own = this.locale === undefined || this.locale === BASE_LOCALE ? prebuilt : (await import("@faker-js/faker")).allFakers[this.locale as keyof typeof import("@faker-js/faker").allFakers];
+    if (!own) throw new SynthError("INTERNAL", `locale "${this.locale}" was not checked before loading`);
+    const overlay = this.locale === undefined ? undefined : LOCALE_OVERLAYS[this.locale];
     this.faker = new Faker({
-      locale: prebuilt.rawDefinitions,
+      locale: overlay ? [overlay.definitions, own.rawDefinitions] : own.rawDefinitions,
       randomizer: { next: () => this.liveRng.float53(), seed: () => undefined },
     });
   }
 
-  private method(name: string, pointer: string): () => unknown {
+  private method(name: string, pointer: string, sex?: Sex): () => unknown {
+    const key = poolKey(this.locale, name, sex);
     // Adopted pools were drawn (and their method names checked) by the thread that handed them over.
-    if (!this.faker && this.adopted && knownPool(name) !== undefined && (handedOver || isFinitePool(name))) return () => undefined;
+    if (!this.faker && this.adopted && knownPool(key) !== undefined && (handedOver || isFinitePool(key))) return () => undefined;
     if (!this.faker) throw new SynthError("INTERNAL", "faker was not loaded before compiling", { pointer });
     const [moduleName, methodName] = name.split(".");
     const module = moduleName ? (this.faker as unknown as Record<string, unknown>)[moduleName] : undefined;
@@ -173,36 +243,45 @@ export class FakerSource {
     if (typeof fn !== "function" || !/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(name)) {
       throw new SynthError("UNKNOWN_GENERATOR", `unknown faker method "${name}" (expected module.method, e.g. person.lastName)`, { pointer });
     }
-    return () => (fn as () => unknown).call(module);
+    if (sex === undefined) return () => (fn as () => unknown).call(module);
+    const sexed = SEXED_ARGUMENTS[name];
+    if (!sexed) throw new SynthError("UNKNOWN_GENERATOR", `faker method "${name}" cannot draw values for one sex`, { pointer });
+    const args = sexed(sex);
+    return () => (fn as (...a: unknown[]) => unknown).apply(module, args);
   }
 
-  /** A sampler for a faker method such as "person.lastName". Throws UNKNOWN_GENERATOR naming the pointer. */
-  sampler(name: string, pointer: string): Sample<string> {
-    const cached = this.samplers.get(name);
+  /**
+   * A sampler for a faker method such as "person.lastName", or with `sex` one drawing that sex's
+   * values (person.firstName("female")). Throws UNKNOWN_GENERATOR naming the pointer.
+   */
+  sampler(name: string, pointer: string, sex?: Sex): Sample<string> {
+    const key = poolKey(this.locale, name, sex);
+    const cached = this.samplers.get(key);
     if (cached) return cached;
-    const call = this.method(name, pointer);
+    const call = this.method(name, pointer, sex);
     let sample: Sample<string>;
     try {
-      sample = this.pooledOrLive(name, call);
+      sample = this.pooledOrLive(key, call);
     } catch (error) {
       if (error instanceof SynthError) throw error;
       throw new SynthError("UNKNOWN_GENERATOR", `faker method "${name}" cannot be called without arguments`, { pointer });
     }
-    this.samplers.set(name, sample);
+    this.samplers.set(key, sample);
     return sample;
   }
 
   /** The values a finite-list method can give, or undefined for composing methods. */
-  pool(name: string, pointer: string): readonly string[] | undefined {
-    const call = this.method(name, pointer);
-    const values = this.draw(name, call);
+  pool(name: string, pointer: string, sex?: Sex): readonly string[] | undefined {
+    const call = this.method(name, pointer, sex);
+    const values = this.draw(poolKey(this.locale, name, sex), call);
     return isFiniteList(values) ? values : undefined;
   }
 
   private draw(name: string, call: () => unknown): string[] {
     const drawn = knownPool(name);
     if (drawn) return drawn;
-    // The pool depends only on the method's name: the same on every machine and in every worker.
+    // The pool depends only on its key (the method's name, and locale and sex where given): the same
+    // on every machine and in every worker.
     const rng = new Rng(0x5eed, name.length);
     this.liveRng = rng;
     const values: string[] = new Array(POOL_SIZE);
