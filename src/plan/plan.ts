@@ -11,6 +11,8 @@ import type { FieldPlan } from "./types/node-plan.js";
 import type { PropertyOverride } from "./types/object.js";
 import { verified } from "./verify.js";
 import { declaredRules, RowColumns, withRowModel } from "./dependence/row-columns.js";
+import { sexLinks } from "./dependence/sex-link.js";
+import type { Located } from "../schema/ref-index.js";
 
 /** A compiled, immutable generation plan: the per-row path never reads the schema again. */
 export interface Plan {
@@ -43,6 +45,7 @@ function fakerMethods(schema: unknown, stats: StatsFile | undefined): string[] |
   const methods = [...text.matchAll(/"(?:x-faker|faker)":"([^"]*)"/g)].map((m) => m[1]!);
   if (WORD_FORMATS.some((f) => text.includes(`"format":"${f}"`))) methods.push("person.lastName");
   if (stats && Object.values(stats.columns).some((column) => column.kind === "string" && column.words !== undefined)) methods.push(LOREM_WORD);
+  if (text.includes('"x-synth-sex"')) methods.push("person.firstName");
   if (methods.length === 0 && !text.includes('"x-faker"') && !text.includes('"faker"')) return undefined;
   return methods;
 }
@@ -83,7 +86,20 @@ export async function compilePlan(loaded: LoadedSchema, stats: StatsFile | undef
     }
     for (const relation of stats.relations ?? []) warnings.push(`statistics relation "${relation.kind}" is recorded but not yet used by this version of synth`);
   }
-  const rowColumns = tabular ? new RowColumns(stats, declaredRules(loaded.schema), ctx) : undefined;
+  /** A column's codes as the schema lists them (enum, or oneOf/anyOf of const), when it does. */
+  const codesOf = (column: string): readonly unknown[] | undefined => {
+    const parts = facts.properties.get(column) ?? [];
+    const own = collectFacts(parts, ctx).enumValues;
+    if (own) return own;
+    const consts = parts.flatMap((p: Located) => {
+      const node = p.node as Record<string, unknown> | null;
+      const branches = node && typeof node === "object" ? (node.oneOf ?? node.anyOf) : undefined;
+      return Array.isArray(branches) ? branches.map((b) => (b !== null && typeof b === "object" && "const" in b ? (b as { const: unknown }).const : undefined)) : [];
+    });
+    return consts.length > 0 && consts.every((c) => c !== undefined) ? consts : undefined;
+  };
+  const links = tabular ? sexLinks(facts.properties, statsColumns, codesOf) : new Map();
+  const rowColumns = tabular ? new RowColumns(stats, declaredRules(loaded.schema), ctx, links) : undefined;
   const nestedColumns: string[] = [];
   const override: PropertyOverride = (name, parts, required) => {
     const columnFacts = collectFacts(parts, ctx);

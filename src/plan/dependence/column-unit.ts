@@ -29,8 +29,13 @@ export interface ColumnUnit {
   empty: null | typeof OMIT;
   /** For numbers and dates: the scale between positions in [0, 1) of the non-empty values and values. */
   scale?: UnitScale;
-  /** The value for a state: `t` is the position within a bin (numbers and dates), ignored otherwise. */
-  value(state: number, t: number, rng: Rng, row: number): unknown;
+  /** A column of the row this one's values depend on (x-synth-sex): drawn before it. */
+  reads?: string;
+  /**
+   * The value for a state: `t` is the position within a bin (numbers and dates), ignored otherwise;
+   * `read` gives the values already drawn in the row, by column.
+   */
+  value(state: number, t: number, rng: Rng, row: number, read?: (column: string) => unknown): unknown;
   /** The state a value is in (for values a rule derived rather than the model drew), or -1. */
   stateOf(value: unknown): number;
   /** Whether the schema accepts a non-empty value (always true where values are valid by construction). */
@@ -74,6 +79,8 @@ export interface UnitRequest {
   empty: null | typeof OMIT | undefined;
   /** The values statistics give are valid for the schema by construction: no check needed. */
   exact: boolean;
+  /** Present values drawn from another column's value in the row instead of the column's own plan. */
+  given?: { column: string; sample: (value: unknown, rng: Rng, row: number) => unknown };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -208,6 +215,7 @@ export function columnUnit(request: UnitRequest, env: UnitContext): ColumnUnit {
   const ownSample: Sample<unknown> = request.plan.sample;
   const empty = request.empty === undefined ? null : request.empty;
   const stateValues = states.map((s) => ("value" in s ? s.value : undefined));
+  const given = request.given;
   const bins = states.map((s) => ("from" in s ? s : undefined));
 
   return {
@@ -217,12 +225,14 @@ export function columnUnit(request: UnitRequest, env: UnitContext): ColumnUnit {
     emptyState,
     empty,
     ...(scale ? { scale } : {}),
-    value(state, t, rng, row) {
+    ...(given ? { reads: given.column } : {}),
+    value(state, t, rng, row, read) {
       if (state === emptyState) return empty;
       const bin = bins[state];
       if (bin && scale) return scale.valueAt(bin.from + t * (bin.to - bin.from));
       const fixed = stateValues[state];
       if (fixed !== undefined) return fixed;
+      if (given && read) return given.sample(read(given.column), rng, row);
       // A present text or identifier value, or a number without a distribution: the column's own
       // plan draws it (drawing again while it comes out empty).
       for (let attempt = 0; attempt < 100; attempt++) {

@@ -15,6 +15,7 @@ import type { NodePlan } from "../types/node-plan.js";
 import { OMIT } from "../types/object.js";
 import { columnUnit, type ColumnUnit } from "./column-unit.js";
 import { compileRowModel, type PlacedRule, type RowModel } from "./row-model.js";
+import { sexedSampler, type SexLink } from "./sex-link.js";
 
 /** The rules a schema declares for its rows: `x-synth-rules` at its root, checked against the rule format. */
 export function declaredRules(schema: unknown): PlacedRule[] {
@@ -44,6 +45,8 @@ export class RowColumns {
     private readonly stats: StatsFile | undefined,
     schemaRules: PlacedRule[],
     private readonly ctx: CompileContext,
+    /** Name columns whose values follow a sex column (x-synth-sex), by name column. */
+    private readonly sexLinks: ReadonlyMap<string, SexLink> = new Map(),
   ) {
     // A schema written by profile repeats the statistics' rules: each is kept, and checked, once.
     const seen = new Set<string>();
@@ -54,6 +57,7 @@ export class RowColumns {
     const names = new Set<string>();
     for (const node of stats?.model?.nodes ?? []) names.add(node.column);
     for (const placed of this.rules) for (const column of ruleColumns(placed.rule)) names.add(column);
+    for (const link of sexLinks.values()) names.add(link.name).add(link.column);
     this.names = names;
   }
 
@@ -64,6 +68,8 @@ export class RowColumns {
   /** Registers a row-model column and returns the plan that reads its value from the model. */
   column(name: string, facts: Facts, ownPlan: NodePlan, required: boolean, allowsNull: boolean, exact: boolean): NodePlan {
     const node = this.stats?.model?.nodes.find((n) => n.column === name);
+    const link = this.sexLinks.get(name);
+    const sexed = link ? sexedSampler(link, this.ctx.faker) : undefined;
     const unit = columnUnit(
       {
         name,
@@ -72,7 +78,8 @@ export class RowColumns {
         plan: ownPlan,
         ...(node ? { modelStates: node.states } : {}),
         empty: allowsNull ? null : required ? undefined : OMIT,
-        exact,
+        exact: exact && !sexed,
+        ...(link && sexed ? { given: { column: link.column, sample: sexed.sample } } : {}),
       },
       {
         ctx: this.ctx,
@@ -96,7 +103,7 @@ export class RowColumns {
         return Number.isNaN(n) ? this.model!.values[slot] : text(n);
       }) };
     }
-    const plainValues = unit.states.every((s) => ("value" in s ? isPlainValue(s.value) : "from" in s ? unit.scale?.plain !== false : "empty" in s || isPlain(ownPlan.sample)));
+    const plainValues = unit.states.every((s) => ("value" in s ? isPlainValue(s.value) : "from" in s ? unit.scale?.plain !== false : "empty" in s || (isPlain(ownPlan.sample) && (sexed?.parts.every(isPlain) ?? true))));
     return { exact: true, sample: plainValues ? plain(read) : read };
   }
 

@@ -150,9 +150,22 @@ export function compileRowModel(units: ColumnUnit[], model: DependenceModel | un
     if (placed.has(node.column)) throw new SynthError("STATS_INVALID", `"${node.column}" is a node of the model twice`, { column: node.column, pointer: modelPointer(n, "column") });
     addStep(index, compileNode(node, n, units[index]!, placed, units, model!.rows));
   });
-  units.forEach((unit, i) => {
-    if (!placed.has(unit.name)) addStep(i);
-  });
+  // The other columns in the table's order, except that a column reading another (x-synth-sex)
+  // waits until that one is placed.
+  let waiting = units.map((_, i) => i).filter((i) => !placed.has(units[i]!.name));
+  while (waiting.length > 0) {
+    const ready = waiting.filter((i) => units[i]!.reads === undefined || placed.has(units[i]!.reads!));
+    if (ready.length === 0) throw new SynthError("SCHEMA_INVALID", `"${units[waiting[0]!]!.name}" reads "${units[waiting[0]!]!.reads}", which cannot be drawn before it`, { column: units[waiting[0]!]!.name });
+    const first = ready[0]!;
+    addStep(first);
+    waiting = waiting.filter((i) => i !== first);
+  }
+  for (const step of steps) {
+    const reads = step.unit.reads;
+    if (reads !== undefined && steps.findIndex((s) => s.unit.name === reads) > steps.indexOf(step)) {
+      throw new SynthError("SCHEMA_INVALID", `"${step.unit.name}" reads "${reads}", which the dependence model draws after it`, { column: step.unit.name });
+    }
+  }
   let copula: Copula | undefined;
   if (model?.copula) {
     const given: number[] = [];
@@ -347,7 +360,7 @@ function rowModel(units: ColumnUnit[], steps: Step[], copula: Copula | undefined
       const tHi = width > 0 ? Math.min(1, (allow.hi - bin.from) / width) : 1;
       t = tLo + t * (tHi - tLo);
     }
-    const value = unit.value(state, t, rng, row);
+    const value = unit.value(state, t, rng, row, get);
     if (state !== unit.emptyState && !unit.accepts(value)) return undefined;
     states[step.index] = state;
     return value;

@@ -11,7 +11,9 @@ export interface LocaleOverlay {
   methods: readonly string[];
 }
 
-const forenames = { female: [...FEMALE_FORENAMES], male: [...MALE_FORENAMES], generic: [...FEMALE_FORENAMES, ...MALE_FORENAMES] };
+// No "generic" list: faker then draws a name without a sex from the female or the male list, and a
+// name for one sex from that sex's list alone (with a generic list it mixes unisex names in).
+const forenames = { female: [...FEMALE_FORENAMES], male: [...MALE_FORENAMES] };
 
 export const LOCALE_OVERLAYS: Readonly<Record<string, LocaleOverlay>> = {
   en_GB: {
