@@ -56,11 +56,11 @@ describe.skipIf(!available)("synth describe --format html in chromium", () => {
 
     expect(await tab.title()).toBe("Child health record — data dictionary");
     const cards = tab.locator("article.col");
-    expect(await cards.count()).toBe(17);
+    expect(await cards.count()).toBe(18);
     expect(await tab.locator("article.col h2 code").allInnerTexts()).toContain("ethnic_category");
     // Charts are drawn: each SVG has a real size and bars inside it.
     const charts = tab.locator("svg.chart");
-    expect(await charts.count()).toBe(11);
+    expect(await charts.count()).toBe(12);
     for (let i = 0; i < (await charts.count()); i++) {
       const box = await charts.nth(i).boundingBox();
       expect(box!.width).toBeGreaterThan(300);
@@ -77,17 +77,17 @@ describe.skipIf(!available)("synth describe --format html in chromium", () => {
     // Search by column name filters cards and the index.
     await tab.fill("#q", "birth");
     expect(await tab.locator("article.col:visible").count()).toBe(3); // date_of_birth, birth_weight_grams, gestation_weeks ("at birth")
-    expect(await tab.locator("#shown").innerText()).toBe("3 of 17 columns");
+    expect(await tab.locator("#shown").innerText()).toBe("3 of 18 columns");
     await tab.fill("#q", "no such column");
     expect(await tab.locator("article.col:visible").count()).toBe(0);
     expect(await tab.locator("#none").isVisible()).toBe(true);
     await tab.fill("#q", "");
-    expect(await tab.locator("article.col:visible").count()).toBe(17);
+    expect(await tab.locator("article.col:visible").count()).toBe(18);
 
     // Print: the search bar goes, every column stays.
     await tab.emulateMedia({ media: "print" });
     expect(await tab.locator("nav.tools").isVisible()).toBe(false);
-    expect(await tab.locator("article.col:visible").count()).toBe(17);
+    expect(await tab.locator("article.col:visible").count()).toBe(18);
     const pdf = await tab.pdf({ format: "A4" });
     expect(pdf.length).toBeGreaterThan(20_000);
 

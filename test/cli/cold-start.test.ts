@@ -143,8 +143,12 @@ describe("faker pools read one at a time", () => {
   it("each pool cut out of the build's file is the pool the whole file holds", () => {
     const text = readFileSync(join(ROOT, "dist/pools/faker.json"));
     const whole = (JSON.parse(text.toString("utf8")) as { pools: Record<string, string[]> }).pools;
-    expect(Object.keys(whole)).toEqual([...PREBUILT_METHODS]);
-    for (const name of PREBUILT_METHODS) expect(poolInFile(text, name)).toEqual(whole[name]);
+    // Every method's base pool, one per sex where it takes one, and the en_GB overlay's own pools.
+    expect(Object.keys(whole)).toEqual(expect.arrayContaining([...PREBUILT_METHODS, "person.firstName:female", "en_GB/person.firstName:male", "en_GB/person.lastName"]));
+    expect(Object.keys(whole).filter((key) => !/^(en_GB\/)?[a-z]+\.[a-zA-Z]+(:female|:male)?$/.test(key))).toEqual([]);
+    // A key is never found inside a longer one ("person.firstName" within "en_GB/person.firstName").
+    for (const key of Object.keys(whole)) expect(poolInFile(text, key)).toEqual(whole[key]);
+    expect(whole["en_GB/person.firstName:male"]).not.toEqual(whole["person.firstName:male"]);
     expect(poolInFile(text, "person.nonesuch")).toBeUndefined();
     expect(poolInFile(text, "note")).toBeUndefined();
   });

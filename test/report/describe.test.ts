@@ -38,7 +38,7 @@ group("describe: the dictionary model", () => {
     expect(nhs.identifier).toEqual({ value: "direct", source: "schema" });
     expect(d.columns.find((c) => c.name === "ethnic_category")!.specialCategory).toEqual({ value: "ethnicity", source: "schema" });
     const bmi = d.columns.find((c) => c.name === "bmi_centile")!;
-    expect(bmi.empty).toEqual({ fraction: 0.62, source: "statistics" });
+    expect(bmi.empty).toEqual({ fraction: 0.2087, source: "statistics" });
     expect(bmi.allowed).toMatchObject({ min: "0", max: "100" });
     expect(bmi.chart?.kind).toBe("histogram");
     const dob = d.columns.find((c) => c.name === "date_of_birth")!;
@@ -95,7 +95,7 @@ group("describe: text", () => {
     expect(text).toMatch(/A {2}White - British +73\.4%/);
     expect(text).toContain("[direct identifier]");
     expect(text).toContain("[special category: ethnicity]");
-    expect(text).toContain("may be null; empty in 62% of rows");
+    expect(text).toContain("may be null; empty in 20.9% of rows");
     const coloured = await describe({ schema: childSchema, stats: childStats, sample: samplePath }, { format: "text", color: true });
     expect(coloured).toMatch(ANSI);
   });
@@ -131,9 +131,9 @@ group("describe: html", () => {
     expect(html).not.toMatch(/<link\b|<img\b|src=|@import|url\(/i);
     expect(html).not.toMatch(/https?:\/\/(?!example\.org|json-schema\.org|github\.com)/);
     expect(html).toContain('<input id="q" type="search"');
-    expect(html.match(/<article class="col/g)).toHaveLength(17);
+    expect(html.match(/<article class="col/g)).toHaveLength(18);
     // Every column with statistics that support a chart has one.
-    expect(html.match(/<svg class="chart/g)!.length).toBe(11);
+    expect(html.match(/<svg class="chart/g)!.length).toBe(12);
     expect(html).toContain("White - British");
     expect(html).toContain('class="badge direct"');
     expect(html).toContain("@media print");
@@ -148,5 +148,16 @@ group("describe: html", () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toContain("already exists");
     writeFileSync(join(dir, "x"), "");
+  });
+});
+
+group("describe: how the columns go together", () => {
+  it("says which name column follows which sex codes, and no longer calls the two independent", async () => {
+    const text = await describe({ schema: childSchema, stats: childStats, sample: [] }, { format: "text" });
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain('- forename follows sex: female names for "2", male names for "1", either for any other code (declared in the schema)');
+    const independent = flat.slice(flat.indexOf("Drawn independently of the other columns:")).split(".")[0]!;
+    expect(independent).toContain("surname");
+    expect(independent).not.toMatch(/\bforename\b|\bsex\b/);
   });
 });

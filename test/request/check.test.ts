@@ -41,7 +41,7 @@ describe("request check on the example", () => {
     const result = checkRequest({ schema, request: requestPath, stats });
     expect(result.errors).toEqual([]);
     const s = summarise(result);
-    expect(s.columns).toMatchObject({ requested: 7, total: 17 });
+    expect(s.columns).toMatchObject({ requested: 7, total: 18 });
     expect(s.directIdentifiers).toEqual({ requested: [], total: 3 });
     expect(s.indirectIdentifiers.requested.map((c) => c.as)).toEqual(["age_years", "postcode_outward"]);
     expect(s.specialCategory.requested.map((c) => `${c.column}:${c.category}`)).toEqual(["ethnic_category:ethnicity", "birth_weight_grams:health", "bmi_centile:health", "asthma:health"]);

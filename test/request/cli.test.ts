@@ -28,7 +28,7 @@ describe("synth request init", () => {
     const init = runCli(["request", "init", "--schema", schema, "--output", out]);
     expect(init.status, init.stderr).toBe(0);
     const skeleton = JSON.parse(readFileSync(out, "utf8")) as { columns: Record<string, { selected: boolean }> };
-    expect(Object.keys(skeleton.columns)).toHaveLength(17);
+    expect(Object.keys(skeleton.columns)).toHaveLength(18);
     const check = runCli(["request", "check", "--schema", schema, out]);
     expect(check.status).toBe(2);
     expect(check.stderr).toContain("at /requester/organisation: the requesting organisation is not filled in");
@@ -48,9 +48,9 @@ describe("synth request check", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("Data request for Child health record");
     expect(run.stdout).toContain("From:         Department for Education");
-    expect(run.stdout).toMatch(/Columns requested: +7 of 17/);
+    expect(run.stdout).toMatch(/Columns requested: +7 of 18/);
     expect(run.stdout).toMatch(/Direct identifiers: +0 of 3/);
-    expect(run.stdout).toMatch(/Special-category columns: 4 of 8/);
+    expect(run.stdout).toMatch(/Special-category columns: 4 of 9/);
     expect(run.stdout).toContain("- date_of_birth → age_years: age in whole years at 2025-08-31");
     expect(run.stdout).toContain('"bmi_centile" (special category: health) is asked for without a stated');
     expect(run.stdout).toContain("✓ The request is well-formed, with 1 warning to review.");
