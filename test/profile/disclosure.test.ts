@@ -216,3 +216,12 @@ describe("differential privacy", () => {
     expect(result.stats.rows).toBeLessThan(520);
   });
 });
+
+describe("quantile points over many rows", () => {
+  it("rise in probability at every point even where the tails' probabilities round to the same figure", async () => {
+    const { tidyPoints } = await import("../../src/profile/disclosure/safe-quantiles.js");
+    const points: Array<[number, number]> = [[0, 1], [2e-7, 2], [4e-7, 3], [0.5, 10], [1 - 3e-7, 19], [1, 20]];
+    const tidy = tidyPoints(points, { places: 0, nonNegative: true, nonPositive: false });
+    expect(tidy).toEqual([[0, 1], [0.5, 10], [1, 20]]);
+  });
+});

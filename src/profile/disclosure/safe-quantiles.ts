@@ -124,7 +124,7 @@ function tail(top: (i: number) => number, k: number, n: number): Point[] {
 export function tidyPoints(points: Point[], options: { places: number; nonNegative: boolean; nonPositive: boolean }): Point[] {
   const scale = 10 ** Math.min(15, options.places);
   let previous = -Infinity;
-  return points.map(([p, value]) => {
+  const rounded = points.map(([p, value]): Point => {
     let v = Math.round(value * scale) / scale;
     if (options.nonNegative && v < 0) v = 0;
     if (options.nonPositive && v > 0) v = 0;
@@ -132,6 +132,15 @@ export function tidyPoints(points: Point[], options: { places: number; nonNegati
     previous = v;
     return [Math.round(p * 1e6) / 1e6, v];
   });
+  // Over millions of rows the tail points' probabilities round to the same figure: one point per
+  // probability, keeping the outer ends (the first at 0, the last at 1), so probabilities rise.
+  const kept: Point[] = [];
+  rounded.forEach((point, i) => {
+    const last = kept[kept.length - 1];
+    if (last === undefined || point[0] > last[0]) kept.push(point);
+    else if (i === rounded.length - 1) kept[kept.length - 1] = point;
+  });
+  return kept;
 }
 
 /** Ordered values of a small-integer histogram (text lengths), exact. */
