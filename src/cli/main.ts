@@ -66,5 +66,6 @@ export async function main(argv: string[] = process.argv): Promise<number> {
 }
 
 function isStdoutWriteFailure(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && (error as NodeJS.ErrnoException).syscall === "write" && typeof (error as NodeJS.ErrnoException).code === "string" && !("path" in error);
+  // Only stdout's own error: a failed write to an output file (also a "write" without a path) is not one.
+  return error instanceof Error && (process.stdout.errored === error || (process.stdout.destroyed && (error as NodeJS.ErrnoException).syscall === "write" && !("path" in error)));
 }
