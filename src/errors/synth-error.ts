@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   REQUEST_INVALID: "input",
   RULE_INVALID: "input",
   MANIFEST_INVALID: "input",
+  PACKAGE_INVALID: "input",
   UNSATISFIABLE: "unsatisfiable",
   GENERATION_FAILED: "unsatisfiable",
   INTERNAL: "internal",

@@ -3,6 +3,8 @@ import { loadSchemaAsync, type LoadedSchema } from "../schema/load.js";
 import { compilePlan, type Plan } from "../plan/plan.js";
 import { loadStats, validateStats } from "../stats/load.js";
 import type { StatsFile } from "../stats/types.js";
+import type { TableLink } from "../package/generate/link.js";
+import type { LinkedTable } from "../package/generate/linked-table.js";
 
 export interface CompileInput {
   /** A path to a JSON Schema file, or the schema itself. */
@@ -16,6 +18,8 @@ export interface CompileInput {
   allowRemoteRefs?: boolean;
   /** Remote schema documents already fetched, by URI (filled in by compile, so workers do not fetch again). */
   remoteDocuments?: Record<string, unknown>;
+  /** A table of a package: how its keys join it to the other tables (package/generate/link.ts). */
+  link?: TableLink;
 }
 
 export interface Compiled {
@@ -25,6 +29,8 @@ export interface Compiled {
   loaded: LoadedSchema;
   stats: StatsFile | undefined;
   seed: number;
+  /** A table of a package: its keys and rows as its child tables look them up. */
+  linked?: LinkedTable;
 }
 
 /** Loads and checks the inputs, then compiles them into a plan: everything before the first row. */
@@ -40,7 +46,16 @@ export async function compile(input: CompileInput): Promise<Compiled> {
     throw placeInFile(error, loaded.file, typeof input.stats === "string" ? input.stats : undefined);
   }
   const remoteDocuments = remote.size > 0 ? { remoteDocuments: Object.fromEntries(remote) } : {};
-  return { input: { ...input, seed, rows: input.rows ?? 100, ...remoteDocuments }, plan, loaded, stats, seed };
+  const compiled: Compiled = { input: { ...input, seed, rows: input.rows ?? 100, ...remoteDocuments }, plan, loaded, stats, seed };
+  if (!input.link) return compiled;
+  // Imported only for packages: a single table does not pay for it.
+  const { linkPlan } = await import("../package/generate/linked-table.js");
+  try {
+    const { plan: linkedPlan, table } = await linkPlan(compiled, input.link, compile);
+    return { ...compiled, plan: linkedPlan, linked: table };
+  } catch (error) {
+    throw placeInFile(error, loaded.file, typeof input.stats === "string" ? input.stats : undefined);
+  }
 }
 
 /** Errors from compiling name a place in the schema (or, for STATS_*, the statistics): add which file. */

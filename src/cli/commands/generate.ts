@@ -5,7 +5,8 @@ import { partOutput, writeRange } from "../../generate/output.js";
 import { generateToFile } from "../../generate/generate-file.js";
 import { SynthError } from "../../errors/synth-error.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../sinks/encoders.js";
-import { nonNegativeInteger, oneOf, positiveInteger } from "../parse-flags.js";
+import { nonNegativeInteger, oneOf, positiveInteger, positiveNumber } from "../parse-flags.js";
+import { runGeneratePackage, tableRows } from "./generate-package.js";
 import { progressLine } from "../progress.js";
 import type { Compiled } from "../../generate/compile.js";
 import type { RangeOutput } from "../../generate/output.js";
@@ -16,7 +17,11 @@ import { stdoutSink } from "../stdout.js";
 const MAX_ROWS = 1e12;
 
 interface GenerateFlags {
-  schema: string;
+  schema?: string;
+  package?: string;
+  outputDir?: string;
+  scale?: number;
+  tableRows?: Record<string, number>;
   stats?: string;
   rows: number;
   seed: number;
@@ -35,7 +40,11 @@ interface GenerateFlags {
 export function generateCommand(): Command {
   return new Command("generate")
     .description("Generate dummy records from a JSON Schema and, optionally, column statistics.")
-    .requiredOption("--schema <file>", "JSON Schema (draft 2020-12 or 07) describing one record")
+    .option("--schema <file>", "JSON Schema (draft 2020-12 or 07), or a Frictionless Table Schema, describing one record")
+    .option("--package <datapackage.json>", "generate every table of a package published by `synth profile --package`, keys joined")
+    .option("--output-dir <folder>", "with --package: the folder to write the tables, their manifests and datapackage.json into")
+    .option("--scale <factor>", "with --package: rows of each table as a multiple of the real table's (children follow their parents)", positiveNumber)
+    .option("--table-rows <table=n>", "with --package: rows of a table without parents (repeat for several)", tableRows)
     .option("--stats <file>", "column statistics (from `synth profile`) the records should follow")
     .option("--rows <n>", "how many records", nonNegativeInteger(MAX_ROWS), 100)
     .option("--seed <n>", "random seed: same inputs and seed give byte-identical output", nonNegativeInteger(), 0)
@@ -61,14 +70,25 @@ export function generateCommand(): Command {
 Examples:
   $ synth generate --schema examples/child-health/schema.json --stats examples/child-health/stats.json --rows 1000 --output child-health.csv
   $ synth generate --schema examples/pupils/schema.json --rows 5 --format jsonl
-  $ synth generate --schema schema.json --rows 1000000 --shard 2/4 --output part-2.csv`,
+  $ synth generate --schema schema.json --rows 1000000 --shard 2/4 --output part-2.csv
+  $ synth generate --package published/datapackage.json --output-dir dummy/ --scale 0.1`,
     )
     .action(async (flags: GenerateFlags, command: Command) => {
+      if (flags.package !== undefined) {
+        const misplaced = (["schema", "stats", "output", "request"] as const).find((name) => flags[name] !== undefined);
+        if (misplaced) throw new SynthError("USAGE", `--package names every table's schema and statistics and writes --output-dir: --${misplaced} does not apply`);
+        await runGeneratePackage({ ...flags, package: flags.package });
+        return;
+      }
+      if (flags.schema === undefined) throw new SynthError("USAGE", "required option '--schema <file>' not specified (or --package for a package of tables)");
+      for (const name of ["outputDir", "scale", "tableRows"] as const) {
+        if (flags[name] !== undefined) throw new SynthError("USAGE", `--${name === "outputDir" ? "output-dir" : name === "tableRows" ? "table-rows" : "scale"} applies only with --package`);
+      }
       try {
-        await runGenerate(flags, command.optsWithGlobals<{ debug?: boolean }>().debug === true);
+        await runGenerate({ ...flags, schema: flags.schema }, command.optsWithGlobals<{ debug?: boolean }>().debug === true);
       } catch (error) {
         // Errors met while drawing rows name a place in the schema (or statistics): say which file.
-        throw placeInFile(error, flags.schema, flags.stats);
+        throw placeInFile(error, flags.schema!, flags.stats);
       }
     });
 }
@@ -89,7 +109,7 @@ function reportBatches(batchesByThread: readonly number[]): void {
   process.stderr.write(`synth: debug: batches made: main thread ${here}, ${others}\n`);
 }
 
-async function runGenerate(flags: GenerateFlags, debug: boolean): Promise<void> {
+async function runGenerate(flags: GenerateFlags & { schema: string }, debug: boolean): Promise<void> {
   const compiled = await compile({
     schema: flags.schema,
     ...(flags.stats ? { stats: flags.stats } : {}),

@@ -9,7 +9,9 @@ import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
 import { nonNegativeInteger, oneOf, positiveInteger, positiveNumber } from "../parse-flags.js";
 
 interface ProfileFlags {
-  output: string;
+  output?: string;
+  package?: string;
+  outputDir?: string;
   schema?: string;
   schemaOut?: string;
   minCount: number;
@@ -66,8 +68,10 @@ function reportRowCheck(result: ProfileResult, schemaFile: string): void {
 export function profileCommand(): Command {
   return new Command("profile")
     .description("Profile a real table (CSV or JSON Lines) into column statistics that are safe to share, and a JSON Schema when you have none.")
-    .argument("<data>", "the real table: CSV with a header row, or JSON Lines")
-    .requiredOption("--output <file>", "where to write the statistics (for `synth generate --stats`)")
+    .argument("[data]", "the real table: CSV with a header row, or JSON Lines")
+    .option("--output <file>", "where to write the statistics (for `synth generate --stats`)")
+    .option("--package <datapackage.json>", "profile every table of a Frictionless Data Package of real tables, and the foreign keys between them")
+    .option("--output-dir <folder>", "with --package: the folder to write the published package into (datapackage.json, and a schema and statistics per table)")
     .option("--schema <file>", "your JSON Schema for the table: its types are used, and rows that do not match it are reported")
     .option("--schema-out <file>", "write the inferred JSON Schema (2020-12) here (without --schema)")
     .option("--min-count <k>", "K: publish nothing that rests on fewer than K records", positiveInteger(), DEFAULT_MIN_COUNT)
@@ -88,13 +92,25 @@ publish only their shape. See the statistics file's "disclosure" section for wha
 Examples:
   $ synth profile patients.csv --output stats.json --schema-out schema.json
   $ synth profile patients.csv --schema schema.json --output stats.json --epsilon 1
-  $ synth profile survey.csv --output stats.json --schema-out schema.json --null "" NA -99`,
+  $ synth profile survey.csv --output stats.json --schema-out schema.json --null "" NA -99
+  $ synth profile --package real/datapackage.json --output-dir published/`,
     )
-    .action(async (data: string, flags: ProfileFlags) => {
+    .action(async (data: string | undefined, flags: ProfileFlags) => {
+      if (flags.package !== undefined) {
+        if (data !== undefined || flags.output !== undefined || flags.schema !== undefined || flags.schemaOut !== undefined) {
+          throw new SynthError("USAGE", "--package reads the tables and schemas the package names and writes --output-dir: give no data file, --output, --schema or --schema-out");
+        }
+        const { runProfilePackage } = await import("./profile-package.js");
+        await runProfilePackage({ ...flags, package: flags.package });
+        return;
+      }
+      if (data === undefined) throw new SynthError("USAGE", "name the real table to profile (or a Data Package with --package)");
+      if (flags.output === undefined) throw new SynthError("USAGE", "required option '--output <file>' not specified");
+      const output = flags.output;
       if (flags.schema && flags.schemaOut) {
         throw new SynthError("USAGE", "--schema-out writes an inferred schema; with --schema your own schema is used as it is");
       }
-      for (const out of [flags.output, flags.schemaOut]) {
+      for (const out of [output, flags.schemaOut]) {
         if (out === undefined) continue;
         if (resolve(out) === resolve(data)) throw new SynthError("USAGE", "an output file is the data file itself", { file: out });
         // Before reading a large file, not after: an output that cannot be written should fail at once.
@@ -124,8 +140,8 @@ Examples:
         progress.done();
       }
       if (flags.schema) reportRowCheck(result, flags.schema);
-      writeFileAtomic(flags.output, formatJson(result.stats), { force: flags.force });
+      writeFileAtomic(output, formatJson(result.stats), { force: flags.force });
       if (flags.schemaOut && result.schema) writeFileAtomic(flags.schemaOut, formatJson(result.schema), { force: flags.force });
-      if (!flags.quiet) process.stderr.write(summarise(result, flags.output, flags.schemaOut));
+      if (!flags.quiet) process.stderr.write(summarise(result, output, flags.schemaOut));
     });
 }

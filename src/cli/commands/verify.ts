@@ -3,7 +3,7 @@ import { Command } from "commander";
 export function verifyCommand(): Command {
   return new Command("verify")
     .description("Recompute the hashes a generation manifest records and report any file that changed.")
-    .argument("<manifest>", "a FILE.manifest.json written by `synth generate --output FILE`")
+    .argument("<manifest>", "a FILE.manifest.json written by `synth generate --output FILE`, or the datapackage.json of a folder written by `synth generate --package`")
     .option("--json", "print the report as JSON")
     .addHelpText(
       "after",
@@ -11,12 +11,18 @@ export function verifyCommand(): Command {
 Exit status: 0 when every file matches, 1 when any is missing or changed, 2 for a bad manifest.
 
 Examples:
-  $ synth verify child-health.csv.manifest.json`,
+  $ synth verify child-health.csv.manifest.json
+  $ synth verify dummy/datapackage.json`,
     )
     .action(async (manifest: string, flags: { json?: boolean }) => {
       // Imported here, not above: defining the command must stay cheap for every other command's start.
-      const [{ verifyManifest }, { default: chalk }] = await Promise.all([import("../../audit/verify.js"), import("chalk")]);
-      const report = await verifyManifest(manifest);
+      const [{ verifyManifest }, { default: chalk }, { readJsonFile }, { isPackageDescriptor, verifyPackage }] = await Promise.all([
+        import("../../audit/verify.js"),
+        import("chalk"),
+        import("../../io/json-file.js"),
+        import("../../package/verify-package.js"),
+      ]);
+      const report = isPackageDescriptor(readJsonFile(manifest)) ? await verifyPackage(manifest) : await verifyManifest(manifest);
       if (flags.json) {
         process.stdout.write(JSON.stringify(report, null, 2) + "\n");
       } else {

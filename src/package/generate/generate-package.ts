@@ -1,0 +1,182 @@
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { compile, type CompileInput } from "../../generate/compile.js";
+import { generateToFile, type FileRunResult } from "../../generate/generate-file.js";
+import { writeRange } from "../../generate/output.js";
+import type { Shard } from "../../generate/shard.js";
+import { SynthError } from "../../errors/synth-error.js";
+import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
+import { formatJson } from "../../profile/format-json.js";
+import { hashString } from "../../random/rng.js";
+import { loadStats } from "../../stats/load.js";
+import type { DataPackage, PackageTable, Relationship } from "../types.js";
+import { sealDescriptor } from "../release-hashes.js";
+import { childrenCount } from "./children-count.js";
+import type { LinkedKey, TableLink } from "./link.js";
+import { ParentLocator } from "./parent-locator.js";
+
+export interface PackageGenerateOptions {
+  outputDir: string;
+  seed?: number;
+  /** Rows of each table without a parent, as a multiple of the real table's (default 1). */
+  scale?: number;
+  /** Rows of named tables, instead of the scale (tables whose rows follow their parents cannot be named). */
+  rows?: Record<string, number>;
+  force?: boolean;
+  threads?: number;
+  shard?: Shard;
+}
+
+export interface PackageGenerateResult {
+  descriptorPath: string;
+  tables: Array<{ table: string; rows: number; result: FileRunResult }>;
+}
+
+/** Each table draws from its own seed, so two tables of a package never share a random stream. */
+export function tableSeed(seed: number, table: string): number {
+  return hashString(`${seed}:${table}`);
+}
+
+interface Planned {
+  table: PackageTable;
+  input: CompileInput;
+  rows: number;
+  schemaName: string;
+  statsName: string;
+}
+
+function published(table: PackageTable, file: string): { schemaFile: string; statsFile: string } {
+  if (!table.schemaFile || !table.statsFile) {
+    throw new SynthError("PACKAGE_INVALID", 'names no published schema and statistics ("x-synth": {"schema": …, "stats": …}): make the package with `synth profile --package`', { file, pointer: table.pointer });
+  }
+  return { schemaFile: table.schemaFile, statsFile: table.statsFile };
+}
+
+/** Plans every table: its rows (scaled, or as many as its parents' children) and the link joining it to its parents. */
+function planTables(pkg: DataPackage, options: PackageGenerateOptions, outputDir: string | undefined): Planned[] {
+  const seed = options.seed ?? 0;
+  const scale = options.scale ?? 1;
+  const planned = new Map<string, Planned>();
+  for (const name of Object.keys(options.rows ?? {})) {
+    if (!pkg.tables.some((t) => t.name === name)) throw new SynthError("USAGE", `--rows names a table "${name}" the package does not have`);
+  }
+  for (const table of pkg.tables) {
+    const { schemaFile, statsFile } = published(table, pkg.file);
+    const stats = loadStats(statsFile);
+    const ownSeed = tableSeed(seed, table.name);
+    const foreignKeys: LinkedKey[] = [];
+    let drivingRows: number | undefined;
+    for (const key of table.foreignKeys) {
+      const relationship: Relationship | undefined = pkg.relationships.find((r) => r.table === table.name && r.fields.join("\u0000") === key.fields.join("\u0000"));
+      const self = key.resource === table.name;
+      const parent = self ? undefined : planned.get(key.resource)!;
+      const driving = !self && foreignKeys.every((k) => !k.driving);
+      const parentRows = parent?.rows ?? 0;
+      const meanChildren = parent && parent.rows > 0 ? (stats.rows ?? 0) / (loadStats(parent.input.stats as string).rows || 1) : 1;
+      const linked: LinkedKey = {
+        fields: key.fields,
+        referenceFields: key.referenceFields,
+        ...(parent ? { parent: parent.input } : {}),
+        parentRows,
+        driving,
+        ...(relationship?.childrenPerParent ? { bins: relationship.childrenPerParent.bins } : {}),
+        meanChildren,
+        ...(relationship?.emptyShare !== undefined ? { emptyShare: relationship.emptyShare } : {}),
+        ...(relationship?.inherited ? { inherited: relationship.inherited } : {}),
+      };
+      foreignKeys.push(linked);
+      if (driving) {
+        const counts = childrenCount(linked.bins, meanChildren, ownSeed, `${table.name}:${key.fields.join(",")}`);
+        drivingRows = new ParentLocator(parentRows, counts).children;
+      }
+    }
+    const asked = options.rows?.[table.name];
+    if (asked !== undefined && drivingRows !== undefined) throw new SynthError("USAGE", `--rows cannot set "${table.name}": its rows follow its parents (${table.foreignKeys[0]!.resource}), so scale those instead`);
+    const rows = drivingRows ?? asked ?? Math.round((stats.rows ?? 0) * scale);
+    const schemaName = `${table.name}.schema.json`;
+    const statsName = `${table.name}.stats.json`;
+    const link: TableLink = { table: table.name, rows, primaryKey: table.primaryKey, foreignKeys };
+    planned.set(table.name, { table, rows, schemaName, statsName, input: { schema: outputDir ? join(outputDir, schemaName) : schemaFile, stats: outputDir ? join(outputDir, statsName) : statsFile, seed: ownSeed, rows, link } });
+  }
+  return pkg.tables.map((t) => planned.get(t.name)!);
+}
+
+/** The dummy package's descriptor: the published one, its data files now written. */
+function dummyDescriptor(pkg: DataPackage, planned: Planned[]): Record<string, unknown> {
+  const descriptor = structuredClone(pkg.descriptor);
+  const resources = (descriptor.resources as Array<Record<string, unknown>>).map((resource) => {
+    const plan = planned.find((p) => p.table.name === resource.name)!;
+    return { ...resource, path: `${plan.table.name}.csv`, "x-synth": { schema: plan.schemaName, stats: plan.statsName, manifest: `${plan.table.name}.csv.manifest.json`, rows: plan.rows } };
+  });
+  const synth = (descriptor["x-synth"] ?? {}) as Record<string, unknown>;
+  return {
+    ...descriptor,
+    resources,
+    "x-synth": { ...synth, synthetic: true, statement: "Dummy data made by synth generate --package from the statistics in this folder: no row describes a real person. Every foreign key names a row of its parent table." },
+  };
+}
+
+/**
+ * Writes every table of a published package as dummy CSV into one folder, with the schemas and
+ * statistics they came from and a manifest for each, and a datapackage.json that describes the lot:
+ * a self-contained folder that `synth verify` checks wherever it is moved.
+ */
+export async function generatePackage(pkg: DataPackage, options: PackageGenerateOptions): Promise<PackageGenerateResult> {
+  const outputDir = options.outputDir;
+  const force = options.force === true;
+  if (resolve(outputDir) === pkg.folder) throw new SynthError("USAGE", "--output-dir is the published package's own folder: choose another, so the statistics stay as they were published", { file: outputDir });
+  // Planned against the published files first (nothing written yet): every refusal costs nothing.
+  const check = planTables(pkg, options, undefined);
+  for (const p of check) await compile(p.input);
+  mkdirSync(outputDir, { recursive: true });
+  const descriptorPath = join(outputDir, "datapackage.json");
+  for (const p of check) {
+    assertWritable(join(outputDir, p.schemaName), force);
+    assertWritable(join(outputDir, p.statsName), force);
+  }
+  assertWritable(descriptorPath, force);
+  for (const p of check) {
+    assertWritable(join(outputDir, `${p.table.name}.csv`), force);
+    assertWritable(join(outputDir, `${p.table.name}.csv.manifest.json`), force);
+  }
+  const created: string[] = [];
+  try {
+    for (const p of check) {
+      for (const [from, name] of [[p.table.schemaFile!, p.schemaName], [p.table.statsFile!, p.statsName]] as const) {
+        const to = join(outputDir, name);
+        if (!existsSync(to)) created.push(to);
+        copyFileSync(from, to);
+      }
+    }
+    const planned = planTables(pkg, options, outputDir);
+    const tables: PackageGenerateResult["tables"] = [];
+    for (const p of planned) {
+      const compiled = await compile(p.input);
+      const output = join(outputDir, `${p.table.name}.csv`);
+      const result = await generateToFile({
+        compiled,
+        schemaPath: p.input.schema as string,
+        statsPath: p.input.stats as string,
+        output,
+        format: "csv",
+        rows: p.rows,
+        ...(options.shard ? { shard: options.shard } : {}),
+        header: true,
+        force,
+        label: false,
+        writer: (c, range, out) => writeRange(c, range, out as never, options.threads !== undefined ? { threads: options.threads } : {}),
+      });
+      created.push(result.output, result.manifestPath);
+      tables.push({ table: p.table.name, rows: p.rows, result });
+    }
+    const others = planned.flatMap((p) => [p.schemaName, p.statsName, `${p.table.name}.csv.manifest.json`]);
+    const sealed = await sealDescriptor(dummyDescriptor(pkg, planned), outputDir, others);
+    writeFileAtomic(descriptorPath, formatJson(sealed), { force });
+    created.push(descriptorPath);
+    return { descriptorPath, tables };
+  } catch (error) {
+    // A package is written whole or not at all: what this run created goes again.
+    for (const path of created) rmSync(path, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,68 @@
+import { SynthError } from "../../errors/synth-error.js";
+import { identifierType } from "../../identifiers/index.js";
+import { Permutation } from "../../random/permutation.js";
+import { hashString, mix32 } from "../../random/rng.js";
+import type { StatsFile } from "../../stats/types.js";
+
+type Json = Record<string, unknown>;
+
+/** The value of a key column for a row number: distinct rows, distinct values, with nothing remembered. */
+export type KeyColumn = (row: number) => unknown;
+
+function typesOf(property: Json): string[] {
+  const type = property.type;
+  return (Array.isArray(type) ? type : type === undefined ? [] : [type]).filter((t) => t !== "null") as string[];
+}
+
+function numericRange(property: Json, stats: StatsFile | undefined, column: string): { low?: number; high?: number } {
+  const own = stats?.columns[column];
+  const quantiles = own?.kind === "number" ? own.quantiles : undefined;
+  const low = typeof property.minimum === "number" ? property.minimum : quantiles?.[0]?.[1];
+  const high = typeof property.maximum === "number" ? property.maximum : quantiles?.at(-1)?.[1];
+  return { ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}) };
+}
+
+/**
+ * Makes the values of one key column for `rows` rows. Integer keys spread evenly and in order over
+ * the published range (as a real table's ids run), UK identifiers walk a keyed permutation of their
+ * dummy ranges, and plain strings are zero-padded row numbers; a key the schema constrains in a way
+ * none of these meets is refused, naming the column, rather than made invalid.
+ */
+export function keyColumn(table: string, column: string, property: Json, stats: StatsFile | undefined, rows: number, seed: number): KeyColumn {
+  const types = typesOf(property);
+  const place = { column, pointer: `/properties/${column}` };
+  const synthType = typeof property["x-synth-type"] === "string" ? property["x-synth-type"] : typeof property.format === "string" ? property.format : undefined;
+  const identifier = synthType ? identifierType(synthType) : undefined;
+  if (identifier) {
+    if (rows > identifier.capacity) throw new SynthError("UNSATISFIABLE", `is a key, but ${identifier.title} has only ${identifier.capacity} dummy values for ${rows} rows of "${table}"`, place);
+    const permutation = new Permutation(identifier.capacity, hashString(`${table}.${column}`) ^ seed);
+    return (row) => identifier.nth(permutation.at(row));
+  }
+  if (types.length === 1 && types[0] === "string" && property.format === "uuid") {
+    // The first 12 hex digits are a keyed permutation of the row number (distinct by construction);
+    // the rest is a keyed hash, with the version-4 and variant digits a validator expects.
+    const permutation = new Permutation(2 ** 48, hashString(`${table}.${column}`) ^ seed);
+    const hex = (value: number, digits: number) => value.toString(16).padStart(digits, "0");
+    return (row) => {
+      const head = hex(permutation.at(row), 12);
+      const tail = hex(mix32(row ^ seed) >>> 0, 8) + hex(mix32(row + 0x9e37 + seed) >>> 0, 8);
+      return `${head.slice(0, 8)}-${head.slice(8, 12)}-4${tail.slice(0, 3)}-${"89ab"[parseInt(tail[3]!, 16) & 3]}${tail.slice(4, 7)}-${tail.slice(7, 16)}${hex(mix32(row * 3 + 1) >>> 0, 8).slice(0, 3)}`;
+    };
+  }
+  if (types.includes("integer") || (types.length === 1 && types[0] === "number")) {
+    const { low: rawLow, high: rawHigh } = numericRange(property, stats, column);
+    const low = Math.ceil(rawLow ?? 1);
+    const high = Math.floor(rawHigh ?? low + Math.max(rows, 1) - 1);
+    const size = high - low + 1;
+    if (size < rows) throw new SynthError("UNSATISFIABLE", `is a key, but its range ${low} to ${high} holds only ${Math.max(0, size)} whole numbers for ${rows} rows of "${table}"`, place);
+    // Evenly spread: ids keep the real table's span and order without any real id.
+    const step = rows > 0 ? size / rows : 1;
+    return (row) => low + Math.floor(row * step);
+  }
+  if (types.length === 1 && types[0] === "string" && property.pattern === undefined && property.format === undefined && property.enum === undefined) {
+    const width = Math.max(typeof property.minLength === "number" ? property.minLength : 1, String(Math.max(rows, 1)).length);
+    if (typeof property.maxLength === "number" && property.maxLength < width) throw new SynthError("UNSATISFIABLE", `is a key, but ${rows} distinct values need ${width} characters and maxLength is ${property.maxLength}`, place);
+    return (row) => String(row + 1).padStart(width, "0");
+  }
+  throw new SynthError("SCHEMA_UNSUPPORTED", `is a key, and synth makes keys only for whole numbers, UK identifiers and unconstrained strings (this column: ${types.join(" or ") || "any type"}${property.pattern !== undefined ? " with a pattern" : ""}${property.format !== undefined ? ` of format ${String(property.format)}` : ""})`, place);
+}
