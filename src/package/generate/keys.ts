@@ -3,6 +3,7 @@ import { identifierType } from "../../identifiers/index.js";
 import { Permutation } from "../../random/permutation.js";
 import { hashString, mix32 } from "../../random/rng.js";
 import type { StatsFile } from "../../stats/types.js";
+import { capacityOf, fixedPositions, nthString } from "./pattern-keys.js";
 
 type Json = Record<string, unknown>;
 
@@ -58,6 +59,14 @@ export function keyColumn(table: string, column: string, property: Json, stats: 
     // Evenly spread: ids keep the real table's span and order without any real id.
     const step = rows > 0 ? size / rows : 1;
     return (row) => low + Math.floor(row * step);
+  }
+  const positions = types.length === 1 && types[0] === "string" && typeof property.pattern === "string" && property.format === undefined ? fixedPositions(property.pattern) : undefined;
+  if (positions) {
+    const capacity = capacityOf(positions);
+    if (capacity < rows) throw new SynthError("UNSATISFIABLE", `is a key, but its pattern spells only ${capacity} values for ${rows} rows of "${table}"`, place);
+    // Spread evenly and in order over what the pattern allows, as with whole numbers.
+    const step = rows > 0 ? capacity / rows : 1;
+    return (row) => nthString(positions, Math.floor(row * step));
   }
   if (types.length === 1 && types[0] === "string" && property.pattern === undefined && property.format === undefined && property.enum === undefined) {
     const width = Math.max(typeof property.minLength === "number" ? property.minLength : 1, String(Math.max(rows, 1)).length);
