@@ -4,7 +4,7 @@ import { SynthError } from "../errors/synth-error.js";
 import { readJsonFile } from "../io/json-file.js";
 import { parentFirst } from "./order.js";
 import { relationshipsOf } from "./relationships.js";
-import { isTableSchema, tableSchemaKeys, tableSchemaToJsonSchema } from "./table-schema.js";
+import { isTableSchema, tableSchemaKeys, tableSchemaToJsonSchema } from "../standards/table-schema.js";
 import type { DataPackage, ForeignKey, PackageTable } from "./types.js";
 
 type Json = Record<string, unknown>;

@@ -4,14 +4,9 @@
  * (package/load.ts); profiling and generation then read only this.
  */
 
-export interface ForeignKey {
-  /** The child table's columns, in order. */
-  fields: string[];
-  /** The table referred to (the same table for a self-reference). */
-  resource: string;
-  /** The referenced columns, in the same order: the parent's primary key or a unique set of columns. */
-  referenceFields: string[];
-}
+import type { ForeignKey } from "../standards/table-schema.js";
+
+export type { ForeignKey };
 
 export interface PackageTable {
   name: string;

@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
+import { asJsonSchema } from "../standards/index.js";
 import { SynthError } from "../errors/synth-error.js";
 import { parseJsonText, readJsonFile } from "../io/json-file.js";
 import { createUserAjv, draftOf, type Draft } from "./ajv.js";
@@ -56,7 +57,9 @@ function describeAjvError(error: ErrorObject): string {
 
 
 /** Checks a schema document against its draft's meta-schema and compiles it; throws SCHEMA_INVALID. */
-export function prepareSchema(schema: unknown, file = "<schema>", options: PrepareOptions = {}): LoadedSchema {
+export function prepareSchema(document: unknown, file = "<schema>", options: PrepareOptions = {}): LoadedSchema {
+  // A Table Schema or CSVW metadata is read as the JSON Schema it converts to.
+  const schema = asJsonSchema(document, file);
   const draft = draftOf(schema);
   if (draft === undefined) {
     const uri = (schema as { $schema?: unknown }).$schema;

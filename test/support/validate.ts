@@ -9,11 +9,11 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
  * An independent validator for test assertions: a fresh ajv with the standard formats and synth's
  * identifier formats (whose check digits it then checks too), not the instance synth generated with.
  */
-export function validatorFor(schemaPath: string): (value: unknown) => boolean {
+export function validatorFor(schemaOrPath: string | object): (value: unknown) => boolean {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   for (const type of identifierTypes) ajv.addFormat(type.name, type.validate);
-  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")) as object);
+  const validate = ajv.compile(typeof schemaOrPath === "string" ? (JSON.parse(readFileSync(schemaOrPath, "utf8")) as object) : schemaOrPath);
   return (value) => {
     const ok = validate(value);
     if (!ok) throw new Error(`invalid record ${JSON.stringify(value)}: ${ajv.errorsText(validate.errors)}`);

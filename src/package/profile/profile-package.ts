@@ -2,7 +2,7 @@ import { profile, type ProfileResult } from "../../profile/profile.js";
 import { LaplaceNoise } from "../../profile/disclosure/laplace.js";
 import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
 import { SynthError } from "../../errors/synth-error.js";
-import { jsonSchemaToTableSchema } from "../table-schema.js";
+import { jsonSchemaToTableSchema } from "../../standards/table-schema.js";
 import type { DataPackage, PackageTable, Relationship } from "../types.js";
 import { learnRelationship, type RelationshipFindings } from "./learn-relationships.js";
 

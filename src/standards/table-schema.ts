@@ -1,5 +1,4 @@
 import { SynthError } from "../errors/synth-error.js";
-import type { ForeignKey } from "./types.js";
 
 /**
  * Frictionless Table Schema (https://datapackage.org/standard/table-schema/) to and from the JSON
@@ -9,6 +8,16 @@ import type { ForeignKey } from "./types.js";
  */
 
 type Json = Record<string, unknown>;
+
+/** A foreign key as Table Schema and CSVW say it: columns of this table naming the key of another (or the same) table. */
+export interface ForeignKey {
+  /** The child table's columns, in order. */
+  fields: string[];
+  /** The table referred to (the same table for a self-reference). */
+  resource: string;
+  /** The referenced columns, in the same order. */
+  referenceFields: string[];
+}
 
 /** Table Schema field types synth reads, with the JSON Schema each becomes (before constraints). */
 const FIELD_TYPES: Record<string, (field: Json) => Json> = {
