@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { digestFile } from "../audit/hash.js";
+import { digestFile, type FileDigest } from "../audit/hash.js";
 import { formatJson } from "../profile/format-json.js";
 
 type Json = Record<string, unknown>;
@@ -16,10 +16,11 @@ export function descriptorDigest(descriptor: Json): string {
  * properties), the digest of every other file it names, and its own digest, so that a change of any
  * byte of any file is found by `synth verify`, wherever the folder has been moved.
  */
-export async function sealDescriptor(descriptor: Json, folder: string, otherFiles: string[]): Promise<Json> {
+export async function sealDescriptor(descriptor: Json, folder: string, otherFiles: string[], known: ReadonlyMap<string, FileDigest> = new Map()): Promise<Json> {
   const resources = [];
   for (const resource of descriptor.resources as Json[]) {
-    const digest = await digestFile(`${folder}/${resource.path as string}`);
+    // A data file's digest is already known from writing it (its manifest's): not read back.
+    const digest = known.get(resource.path as string) ?? (await digestFile(`${folder}/${resource.path as string}`));
     resources.push({ ...resource, bytes: digest.bytes, hash: `sha256:${digest.sha256}` });
   }
   const files = [];

@@ -6,17 +6,15 @@ import type { Plan } from "../../plan/plan.js";
 import { Rng, hashString } from "../../random/rng.js";
 import { ruleColumns, ruleHolds, ruleWords, type OrderRule, type Rule } from "../../rules/index.js";
 import { shiftLike } from "./shift.js";
-import { childrenCount } from "./children-count.js";
-import { keyColumn, type KeyColumn } from "./keys.js";
+import type { FieldPlan } from "../../plan/types/node-plan.js";
+import { OMIT } from "../../plan/types/object.js";
 import type { LinkedKey, TableLink } from "./link.js";
-import { ParentLocator } from "./parent-locator.js";
+import { keysFromInput, tableKeys, type TableKeys } from "./table-keys.js";
 
 type Row = Record<string, unknown>;
 
 /** A table of a package as other tables see it: its keys and its rows, by row number. */
-export interface LinkedTable {
-  rows: number;
-  keyAt(row: number): unknown[];
+export interface LinkedTable extends TableKeys {
   recordAt(row: number): Row;
 }
 
@@ -25,15 +23,10 @@ const MAX_ATTEMPTS = 100;
 
 interface ResolvedKey {
   key: LinkedKey;
-  parent: LinkedTable | "self";
+  parent: LinkedTable | TableKeys | "self";
   stream: number;
 }
 
-function propertyOf(compiled: Compiled, column: string): Record<string, unknown> {
-  const schema = compiled.loaded.schema as Record<string, unknown>;
-  const property = ((schema.properties ?? {}) as Record<string, unknown>)[column];
-  return property !== null && typeof property === "object" ? (property as Record<string, unknown>) : {};
-}
 
 /**
  * Wraps a table's compiled plan so that its rows join the package: primary keys from the row number,
@@ -47,35 +40,15 @@ export async function linkPlan(compiled: Compiled, link: TableLink, compile: (in
   const seed = compiled.seed;
   const keys: ResolvedKey[] = [];
   for (const key of link.foreignKeys) {
-    const parent = key.parent ? linkedOf(await compile(key.parent)) : "self";
+    // A parent whose values are copied is compiled whole; for the others, its keys are enough.
+    const copies = (key.inherited ?? []).length > 0;
+    const parent: LinkedTable | TableKeys | "self" = !key.parent ? "self" : copies ? linkedOf(await compile(key.parent)) : keysFromInput(key.parent);
     keys.push({ key, parent, stream: hashString(`fk:${link.table}:${key.fields.join(",")}`) });
   }
   const driving = keys.find((k) => k.key.driving && k.parent !== "self");
-  const locator = driving ? new ParentLocator(driving.key.parentRows, childrenCount(driving.key.bins, driving.key.meanChildren, seed, `${link.table}:${driving.key.fields.join(",")}`)) : undefined;
-  if (locator && locator.children !== link.rows) throw new SynthError("INTERNAL", `table "${link.table}" was planned for ${link.rows} rows but its parents have ${locator.children} children`);
-  const drivingFields = new Set(driving?.key.fields ?? []);
-  // Primary-key columns that are not the parent's key: a number within the parent when the key is
-  // (parent, sequence), otherwise distinct by row number.
-  const ownKeyFields = link.primaryKey.filter((f) => !drivingFields.has(f));
-  const sequenceWithinParent = driving !== undefined && ownKeyFields.length === 1 && link.primaryKey.length > 1 && typesOf(propertyOf(compiled, ownKeyFields[0]!)).includes("integer");
-  const ownKeys = new Map<string, KeyColumn>();
-  for (const field of ownKeyFields) {
-    if (sequenceWithinParent) {
-      const property = propertyOf(compiled, field);
-      const low = typeof property.minimum === "number" ? Math.ceil(property.minimum) : 1;
-      ownKeys.set(field, (row) => low + locator!.find(row).index);
-    } else {
-      ownKeys.set(field, keyColumn(link.table, field, propertyOf(compiled, field), compiled.stats, link.rows, seed));
-    }
-  }
-  const keyAt = (row: number): unknown[] => {
-    const parentKey = driving && driving.parent !== "self" ? driving.parent.keyAt(locator!.find(row).parent) : [];
-    return link.primaryKey.map((field) => {
-      const own = ownKeys.get(field);
-      if (own) return own(row);
-      return parentKey[driving!.key.fields.indexOf(field)];
-    });
-  };
+  const own = tableKeys(link, compiled.loaded.schema, compiled.stats, seed, driving?.parent as TableKeys | undefined);
+  const locator = own.locator;
+  const keyAt = own.keyAt;
 
   const written = new Set<string>([...link.primaryKey, ...keys.flatMap((k) => [...k.key.fields, ...(k.key.inherited ?? []).map((i) => i.column)])]);
   const validatorOf = (column: string): ValidateFunction => compiled.loaded.validatorAt(`/properties/${column.replace(/~/g, "~0").replace(/\//g, "~1")}`);
@@ -101,50 +74,62 @@ export async function linkPlan(compiled: Compiled, link: TableLink, compile: (in
     return true;
   };
   const linkRng = new Rng(seed);
+  const copying = (driving?.key.inherited ?? []).length > 0;
   let parentRecord: { parent: number; row: Row } | undefined;
 
-  const join = (record: Row, row: number): void => {
+  const nullable = new Map(keys.map((k) => [k, k.key.fields.every((f) => validators.get(f)!(null))]));
+  /** The key columns of a row (its primary key and every foreign key), kept for the row last asked. */
+  let keyedRow = -1;
+  let keyed: Row = {};
+  const keyValues = (row: number): Row => {
+    if (row === keyedRow) return keyed;
+    const values: Row = {};
     const position = locator?.find(row);
     for (const resolved of keys) {
       const { key } = resolved;
-      let values: unknown[];
+      let parts: unknown[];
       if (resolved === driving) {
-        values = (resolved.parent as LinkedTable).keyAt(position!.parent);
-        if (key.inherited && key.inherited.length > 0) {
-          if (parentRecord?.parent !== position!.parent) parentRecord = { parent: position!.parent, row: (resolved.parent as LinkedTable).recordAt(position!.parent) };
-          for (const { column, from } of key.inherited) {
-            const drawn = record[column];
-            record[column] = parentRecord.row[from];
-            // Values drawn after the copied one (an order rule's gap) move with it.
-            for (const rule of followers.get(column) ?? []) {
-              const moved = shiftLike(record[rule.second], drawn, record[column]);
-              if (moved !== undefined) record[rule.second] = moved;
-            }
-          }
-        }
+        parts = (resolved.parent as TableKeys).keyAt(position!.parent);
       } else {
         linkRng.seedRow(seed, row, resolved.stream);
-        const nullable = key.fields.every((f) => validators.get(f)!(null));
-        if (nullable && key.emptyShare !== undefined && linkRng.chance(key.emptyShare)) {
-          values = key.fields.map(() => null);
-        } else {
-          const parentRows = resolved.parent === "self" ? link.rows : key.parentRows;
-          if (parentRows === 0) {
-            if (!nullable) throw new SynthError("UNSATISFIABLE", `refers to a table with no rows and cannot be empty`, { column: key.fields[0]! });
-            values = key.fields.map(() => null);
-          } else {
-            const target = linkRng.below(parentRows);
-            values = resolved.parent === "self" ? keyAt(target) : resolved.parent.keyAt(target);
-          }
+        const parentRows = resolved.parent === "self" ? link.rows : key.parentRows;
+        const empty = nullable.get(resolved)! && ((key.emptyShare !== undefined && linkRng.chance(key.emptyShare)) || parentRows === 0);
+        if (empty) parts = key.fields.map(() => null);
+        else if (parentRows === 0) throw new SynthError("UNSATISFIABLE", "refers to a table with no rows and cannot be empty", { column: key.fields[0]! });
+        else {
+          const target = linkRng.below(parentRows);
+          parts = resolved.parent === "self" ? keyAt(target) : resolved.parent.keyAt(target);
         }
       }
-      key.fields.forEach((field, i) => (record[field] = values[i]));
+      key.fields.forEach((field, i) => (values[field] = parts[i]));
     }
-    if (ownKeys.size > 0 || link.primaryKey.length > 0) {
+    if (link.primaryKey.length > 0) {
       const own = keyAt(row);
-      link.primaryKey.forEach((field, i) => (record[field] = own[i]));
+      link.primaryKey.forEach((field, i) => (values[field] = own[i]));
+    }
+    keyedRow = row;
+    keyed = values;
+    return values;
+  };
+
+  /** Copies the parent's values into a drawn record, moving the values drawn after them along. */
+  const inherit = (record: Row, row: number): void => {
+    if (!driving || !copying) return;
+    const parent = locator!.find(row).parent;
+    if (parentRecord?.parent !== parent) parentRecord = { parent, row: (driving.parent as LinkedTable).recordAt(parent) };
+    for (const { column, from } of driving.key.inherited ?? []) {
+      const drawn = record[column];
+      record[column] = parentRecord.row[from];
+      // Values drawn after the copied one (an order rule's gap) move with it.
+      for (const rule of followers.get(column) ?? []) {
+        const moved = shiftLike(record[rule.second], drawn, record[column]);
+        if (moved !== undefined) record[rule.second] = moved;
+      }
     }
   };
+
+  const contradiction = (column: string, value: unknown) =>
+    new SynthError("SCHEMA_CONTRADICTION", `gets the value ${JSON.stringify(value)} from the key or parent it follows, which its own schema does not allow: give it the same type and range as the column it refers to`, { column });
 
   const check = (record: Row): Rule | string | undefined => {
     for (const [column, validate] of movedValidators) {
@@ -153,7 +138,7 @@ export async function linkPlan(compiled: Compiled, link: TableLink, compile: (in
     }
     for (const [column, validate] of validators) {
       const value = record[column] === undefined ? null : record[column];
-      if (!validate(value)) throw new SynthError("SCHEMA_CONTRADICTION", `gets the value ${JSON.stringify(value)} from the key or parent it follows, which its own schema does not allow: give it the same type and range as the column it refers to`, { column });
+      if (!validate(value)) throw contradiction(column, value);
     }
     return rules.find((rule) => !ruleHolds(rule, (c) => (record[c] === undefined ? null : record[c])));
   };
@@ -162,30 +147,57 @@ export async function linkPlan(compiled: Compiled, link: TableLink, compile: (in
     let broken: Rule | string | undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const record = base.sample(rng, row) as Row;
-      join(record, row);
+      inherit(record, row);
+      Object.assign(record, keyValues(row));
       broken = check(record);
       if (!broken) return record;
     }
     if (typeof broken === "string") throw new SynthError("GENERATION_FAILED", `row ${row} of "${link.table}": moved with the value copied from its parent, the column kept falling outside its schema`, { column: broken });
     throw new SynthError("GENERATION_FAILED", `row ${row} of "${link.table}" kept breaking the rule "${ruleWords(broken!)}" with the values its parent and keys give it`, { column: ruleColumns(broken!)[0]! });
   };
-  const plan: Plan = { columns: base.columns, nestedColumns: base.nestedColumns, sample, exact: base.exact, warnings: base.warnings };
+  // Without copies or rules to keep, a row is its own fields with the key columns put in: the writer
+  // can then write it field by field, as for a single table, without building the record.
+  const fields =
+    base.fields && !copying && rules.length === 0
+      ? base.fields.map((field): FieldPlan => {
+          const validate = validators.get(field.name);
+          if (!validate) return field;
+          const name = field.name;
+          return {
+            name,
+            draw: (rng, row) => {
+              // Drawn all the same: later fields may rest on what this one draws (a row model starts with the first field).
+              field.draw(rng, row);
+              const value = keyValues(row)[name];
+              if (!validate(value ?? null)) throw contradiction(name, value);
+              return value;
+            },
+          };
+        })
+      : undefined;
+  const sampleFields = fields
+    ? (rng: Rng, row: number): unknown => {
+        const record: Row = {};
+        for (const field of fields) {
+          const value = field.draw(rng, row);
+          if (value !== OMIT) record[field.name] = value;
+        }
+        return record;
+      }
+    : undefined;
+  const plan: Plan = { columns: base.columns, nestedColumns: base.nestedColumns, sample: sampleFields ?? sample, exact: base.exact, warnings: base.warnings, ...(fields ? { fields } : {}) };
   const recordRng = new Rng(seed);
   const table: LinkedTable = {
-    rows: link.rows,
-    keyAt,
+    ...own,
     recordAt(row) {
       recordRng.seedRow(seed, row);
-      return sample(recordRng, row) as Row;
+      // The row as the table's own file has it, whichever way the writer makes it.
+      return plan.sample(recordRng, row) as Row;
     },
   };
   return { plan, table };
 }
 
-function typesOf(property: Record<string, unknown>): string[] {
-  const type = property.type;
-  return (Array.isArray(type) ? type : [type]).filter((t) => typeof t === "string") as string[];
-}
 
 /** A compiled table's linked view (compile attaches it when the input has a link). */
 function linkedOf(compiled: Compiled): LinkedTable {
