@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { SynthError } from "../../errors/synth-error.js";
 import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
 
 export interface ProfilePackageFlags {
-  package: string;
+  package?: string;
+  table?: Record<string, string>;
+  key?: string[];
+  foreignKey?: string[];
   outputDir?: string;
   minCount: number;
   epsilon?: number;
@@ -18,17 +21,33 @@ export interface ProfilePackageFlags {
 /** `synth profile --package real/datapackage.json --output-dir published/`. */
 export async function runProfilePackage(flags: ProfilePackageFlags): Promise<void> {
   if (!flags.outputDir) throw new SynthError("USAGE", "--package writes a folder: name it with --output-dir");
-  const [{ loadPackage }, { profilePackage }, { formatJson }, { DEFAULT_NULL_TOKENS }] = await Promise.all([
+  const [{ loadPackage }, { packageFromTables, parseColumns }, { profilePackage }, { formatJson }, { DEFAULT_NULL_TOKENS }] = await Promise.all([
     import("../../package/load.js"),
+    import("../../package/from-tables.js"),
     import("../../package/profile/profile-package.js"),
     import("../../profile/format-json.js"),
     import("../../io/read-table.js"),
   ]);
-  const pkg = loadPackage(flags.package);
+  const pkg = flags.package !== undefined
+    ? loadPackage(flags.package)
+    : packageFromTables({
+        tables: flags.table ?? {},
+        primaryKeys: Object.fromEntries((flags.key ?? []).map((raw) => {
+          const { table, columns } = parseColumns(raw, "--key");
+          return [table, columns];
+        })),
+        foreignKeys: (flags.foreignKey ?? []).map((raw) => {
+          const [child, parent] = raw.split("=");
+          if (parent === undefined) throw new SynthError("USAGE", `--foreign-key "${raw}" is not TABLE.COLUMN=PARENT.COLUMN`);
+          const from = parseColumns(child!, "--foreign-key");
+          const to = parseColumns(parent, "--foreign-key");
+          return { table: from.table, fields: from.columns, resource: to.table, referenceFields: to.columns };
+        }),
+      });
   const outputDir = flags.outputDir;
   const files = (tables: string[]) => ["datapackage.json", ...tables.flatMap((t) => [`${t}.schema.json`, `${t}.stats.json`])].map((name) => join(outputDir, name));
   const paths = files(pkg.tables.map((t) => t.name));
-  for (const table of pkg.tables) if (table.path && paths.some((p) => p === table.path)) throw new SynthError("USAGE", "an output file would replace the real data", { file: table.path });
+  for (const table of pkg.tables) if (table.path && paths.some((p) => resolve(p) === resolve(table.path!))) throw new SynthError("USAGE", "an output file would replace the real data", { file: table.path });
   if (existsSync(outputDir)) for (const path of paths) assertWritable(path, flags.force);
   const result = await profilePackage(pkg, {
     minCount: flags.minCount,

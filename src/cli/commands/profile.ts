@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { SynthError } from "../../errors/synth-error.js";
 import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
 import type { TableFormat } from "../../io/read-table.js";
@@ -9,6 +9,9 @@ import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
 import { nonNegativeInteger, oneOf, positiveInteger, positiveNumber } from "../parse-flags.js";
 
 interface ProfileFlags {
+  table?: Record<string, string>;
+  key?: string[];
+  foreignKey?: string[];
   output?: string;
   package?: string;
   outputDir?: string;
@@ -71,7 +74,14 @@ export function profileCommand(): Command {
     .argument("[data]", "the real table: CSV with a header row, or JSON Lines")
     .option("--output <file>", "where to write the statistics (for `synth generate --stats`)")
     .option("--package <datapackage.json>", "profile every table of a Frictionless Data Package of real tables, and the foreign keys between them")
-    .option("--output-dir <folder>", "with --package: the folder to write the published package into (datapackage.json, and a schema and statistics per table)")
+    .option("--output-dir <folder>", "with --package or --table: the folder to write the published package into (datapackage.json, and a schema and statistics per table)")
+    .option("--table <name=file>", "instead of --package: a real table by name (repeat for each table)", (raw: string, previous: Record<string, string> | undefined) => {
+      const at = raw.indexOf("=");
+      if (at <= 0) throw new InvalidArgumentError(`"${raw}" is not NAME=FILE`);
+      return { ...previous, [raw.slice(0, at)]: raw.slice(at + 1) };
+    })
+    .option("--key <table.column>", "with --table: a table's primary key (columns joined by +)", (raw: string, previous: string[] = []) => [...previous, raw])
+    .option("--foreign-key <table.column=parent.column>", "with --table: a foreign key to another table's --key", (raw: string, previous: string[] = []) => [...previous, raw])
     .option("--schema <file>", "your JSON Schema for the table: its types are used, and rows that do not match it are reported")
     .option("--schema-out <file>", "write the inferred JSON Schema (2020-12) here (without --schema)")
     .option("--min-count <k>", "K: publish nothing that rests on fewer than K records", positiveInteger(), DEFAULT_MIN_COUNT)
@@ -93,15 +103,17 @@ Examples:
   $ synth profile patients.csv --output stats.json --schema-out schema.json
   $ synth profile patients.csv --schema schema.json --output stats.json --epsilon 1
   $ synth profile survey.csv --output stats.json --schema-out schema.json --null "" NA -99
-  $ synth profile --package real/datapackage.json --output-dir published/`,
+  $ synth profile --package real/datapackage.json --output-dir published/
+  $ synth profile --table movies=movies.csv --table ratings=ratings.csv --key movies.movieId --foreign-key ratings.movieId=movies.movieId --output-dir published/`,
     )
     .action(async (data: string | undefined, flags: ProfileFlags) => {
-      if (flags.package !== undefined) {
+      if (flags.package !== undefined || flags.table !== undefined) {
+        if (flags.package !== undefined && flags.table !== undefined) throw new SynthError("USAGE", "--package or --table, not both");
         if (data !== undefined || flags.output !== undefined || flags.schema !== undefined || flags.schemaOut !== undefined) {
           throw new SynthError("USAGE", "--package reads the tables and schemas the package names and writes --output-dir: give no data file, --output, --schema or --schema-out");
         }
         const { runProfilePackage } = await import("./profile-package.js");
-        await runProfilePackage({ ...flags, package: flags.package });
+        await runProfilePackage(flags);
         return;
       }
       if (data === undefined) throw new SynthError("USAGE", "name the real table to profile (or a Data Package with --package)");

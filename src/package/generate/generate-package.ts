@@ -11,6 +11,7 @@ import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
 import { formatJson } from "../../profile/format-json.js";
 import { hashString } from "../../random/rng.js";
 import { loadStats } from "../../stats/load.js";
+import type { StatsFile } from "../../stats/types.js";
 import type { DataPackage, PackageTable, Relationship } from "../types.js";
 import { sealDescriptor } from "../release-hashes.js";
 import { childrenCount } from "./children-count.js";
@@ -107,10 +108,27 @@ function planTables(pkg: DataPackage, options: PackageGenerateOptions): Planned[
     const rows = drivingRows ?? asked ?? Math.round((stats.rows ?? 0) * scale);
     const schemaName = `${table.name}.schema.json`;
     const statsName = `${table.name}.stats.json`;
-    const link: TableLink = { table: table.name, rows, primaryKey: table.primaryKey, foreignKeys };
+    const keyShapes = keyShapesOf(pkg, table, stats);
+    const link: TableLink = { table: table.name, rows, primaryKey: table.primaryKey, foreignKeys, ...(keyShapes ? { keyShapes } : {}) };
     planned.set(table.name, { table, rows, schemaName, statsName, input: { schema: schemaFile, stats: statsFile, seed: ownSeed, rows, link } });
   }
   return pkg.tables.map((t) => planned.get(t.name)!);
+}
+
+/** For a one-column key whose own statistics withhold its values: the quantiles a child's foreign key publishes. */
+function keyShapesOf(pkg: DataPackage, table: PackageTable, stats: StatsFile): Record<string, Array<[number, number]>> | undefined {
+  if (table.primaryKey.length !== 1) return undefined;
+  const column = table.primaryKey[0]!;
+  const own = stats.columns[column];
+  if (own?.kind === "number" && own.quantiles) return undefined;
+  for (const child of pkg.tables) {
+    for (const key of child.foreignKeys) {
+      if (key.resource !== table.name || key.fields.length !== 1 || child === table || !child.statsFile) continue;
+      const published = loadStats(child.statsFile).columns[key.fields[0]!];
+      if (published?.kind === "number" && published.quantiles && published.quantiles.length >= 2) return { [column]: published.quantiles };
+    }
+  }
+  return undefined;
 }
 
 /** The dummy package's descriptor: the published one, its data files now written. */

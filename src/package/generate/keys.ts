@@ -15,9 +15,9 @@ function typesOf(property: Json): string[] {
   return (Array.isArray(type) ? type : type === undefined ? [] : [type]).filter((t) => t !== "null") as string[];
 }
 
-function numericRange(property: Json, stats: StatsFile | undefined, column: string): { low?: number; high?: number } {
+function numericRange(property: Json, stats: StatsFile | undefined, column: string, shape: ReadonlyArray<readonly [number, number]> | undefined): { low?: number; high?: number } {
   const own = stats?.columns[column];
-  const quantiles = own?.kind === "number" ? own.quantiles : undefined;
+  const quantiles = (own?.kind === "number" ? own.quantiles : undefined) ?? shape;
   const low = typeof property.minimum === "number" ? property.minimum : quantiles?.[0]?.[1];
   const high = typeof property.maximum === "number" ? property.maximum : quantiles?.at(-1)?.[1];
   return { ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}) };
@@ -29,7 +29,7 @@ function numericRange(property: Json, stats: StatsFile | undefined, column: stri
  * dummy ranges, and plain strings are zero-padded row numbers; a key the schema constrains in a way
  * none of these meets is refused, naming the column, rather than made invalid.
  */
-export function keyColumn(table: string, column: string, property: Json, stats: StatsFile | undefined, rows: number, seed: number): KeyColumn {
+export function keyColumn(table: string, column: string, property: Json, stats: StatsFile | undefined, rows: number, seed: number, shape?: ReadonlyArray<readonly [number, number]>): KeyColumn {
   const types = typesOf(property);
   const place = { column, pointer: `/properties/${column}` };
   const synthType = typeof property["x-synth-type"] === "string" ? property["x-synth-type"] : typeof property.format === "string" ? property.format : undefined;
@@ -51,11 +51,13 @@ export function keyColumn(table: string, column: string, property: Json, stats: 
     };
   }
   if (types.includes("integer") || (types.length === 1 && types[0] === "number")) {
-    const { low: rawLow, high: rawHigh } = numericRange(property, stats, column);
+    const { low: rawLow, high: rawHigh } = numericRange(property, stats, column, shape);
     const low = Math.ceil(rawLow ?? 1);
     const high = Math.floor(rawHigh ?? low + Math.max(rows, 1) - 1);
     const size = high - low + 1;
     if (size < rows) throw new SynthError("UNSATISFIABLE", `is a key, but its range ${low} to ${high} holds only ${Math.max(0, size)} whole numbers for ${rows} rows of "${table}"`, place);
+    const spaced = shape ? quantileSpaced(shape, low, high, rows) : undefined;
+    if (spaced) return spaced;
     // Evenly spread: ids keep the real table's span and order without any real id.
     const step = rows > 0 ? size / rows : 1;
     return (row) => low + Math.floor(row * step);
@@ -74,4 +76,38 @@ export function keyColumn(table: string, column: string, property: Json, stats: 
     return (row) => String(row + 1).padStart(width, "0");
   }
   throw new SynthError("SCHEMA_UNSUPPORTED", `is a key, and synth makes keys only for whole numbers, UK identifiers and unconstrained strings (this column: ${types.join(" or ") || "any type"}${property.pattern !== undefined ? " with a pattern" : ""}${property.format !== undefined ? ` of format ${String(property.format)}` : ""})`, place);
+}
+
+/** Points of the lift on a grid: enough to follow any published quantile curve closely. */
+const GRID = 1024;
+
+/**
+ * Keys spaced as a published distribution of the key's values (a foreign key's quantiles, when the
+ * parent withholds its own): key(row) = low + row + lift(p), with lift the running maximum of
+ * Q(p) - low - p·(rows - 1), so keys rise by at least 1 from row to row (distinct, in order) and follow
+ * Q wherever it rises faster than that. Undefined when the last key would pass `high`.
+ */
+function quantileSpaced(shape: ReadonlyArray<readonly [number, number]>, low: number, high: number, rows: number): KeyColumn | undefined {
+  if (shape.length < 2 || rows < 2) return undefined;
+  const quantile = (p: number): number => {
+    let i = 1;
+    while (i < shape.length - 1 && shape[i]![0] < p) i++;
+    const [p0, v0] = shape[i - 1]!;
+    const [p1, v1] = shape[i]!;
+    return p1 > p0 ? v0 + ((p - p0) / (p1 - p0)) * (v1 - v0) : v1;
+  };
+  const lift: number[] = [];
+  let running = 0;
+  for (let g = 0; g <= GRID; g++) {
+    const p = g / GRID;
+    running = Math.max(running, quantile(p) - low - p * (rows - 1));
+    lift.push(running);
+  }
+  const liftAt = (p: number): number => {
+    const x = p * GRID;
+    const g = Math.min(GRID - 1, Math.floor(x));
+    return lift[g]! + (x - g) * (lift[g + 1]! - lift[g]!);
+  };
+  if (low + rows - 1 + Math.floor(liftAt(1)) > high) return undefined;
+  return (row) => low + row + Math.floor(liftAt(row / (rows - 1)));
 }

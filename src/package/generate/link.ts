@@ -12,6 +12,11 @@ export interface TableLink {
   rows: number;
   primaryKey: string[];
   foreignKeys: LinkedKey[];
+  /**
+   * Published distributions of key columns the table's own statistics withhold (an identifier), taken
+   * from a child's foreign key to it: dummy keys are spaced like the real ones.
+   */
+  keyShapes?: Record<string, Array<[number, number]>>;
 }
 
 export interface LinkedKey {

@@ -50,7 +50,7 @@ export function tableKeys(link: TableLink, schema: unknown, stats: StatsFile | u
       const low = typeof property.minimum === "number" ? Math.ceil(property.minimum) : 1;
       ownKeys.set(field, (row) => low + locator.find(row).index);
     } else {
-      ownKeys.set(field, keyColumn(link.table, field, property, stats, link.rows, seed));
+      ownKeys.set(field, keyColumn(link.table, field, property, stats, link.rows, seed, link.keyShapes?.[field]));
     }
   }
   const keyAt = (row: number): unknown[] => {
