@@ -22,6 +22,7 @@ describe.each(packages)("example package %s", (name) => {
   });
 
   it("writes rows that validate against each table's schema and keep its rules", async () => {
+    let checked = 0;
     for (const resource of descriptor.resources) {
       const csv = join(out, `${resource.name}.csv`);
       const schemaFile = join(out, `${resource.name}.schema.json`);
@@ -29,13 +30,18 @@ describe.each(packages)("example package %s", (name) => {
       expect(result.rowCheck?.rowsFailed, resource.name).toBe(0);
       const stats = JSON.parse(readFileSync(join(out, `${resource.name}.stats.json`), "utf8")) as StatsFile;
       const declared = ((JSON.parse(readFileSync(schemaFile, "utf8")) as { "x-synth-rules"?: Rule[] })["x-synth-rules"] ?? []);
-      const rules = [...(stats.rules ?? []), ...declared].filter((rule) => rule.kind === "order" || rule.kind === "empty");
+      const rules = [...(stats.rules ?? []), ...declared];
+      checked += rules.length;
+      const properties = (JSON.parse(readFileSync(schemaFile, "utf8")) as { properties: Record<string, { type?: string | string[] }> }).properties;
+      const numeric = new Set(Object.keys(properties).filter((c) => [properties[c]!.type].flat().some((t) => t === "integer" || t === "number")));
+      const cell = (row: Record<string, string>, column: string) => (row[column] === "" ? null : numeric.has(column) ? Number(row[column]) : row[column]);
       const broken: string[] = [];
       for (const row of readCsv(readFileSync(csv, "utf8"))) {
-        for (const rule of rules) if (!ruleHolds(rule, (column) => (row[column] === "" ? null : row[column]))) broken.push(ruleWords(rule));
+        for (const rule of rules) if (!ruleHolds(rule, (column) => cell(row, column))) broken.push(ruleWords(rule));
       }
       expect(broken, resource.name).toEqual([]);
     }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it("has unique primary keys and foreign keys that name existing rows", () => {

@@ -34,7 +34,10 @@ describe("a package of tables: profile, generate, verify", () => {
     expect(bins.reduce((s, b) => s + b.share, 0)).toBeCloseTo(1, 6);
     // The largest family is never published.
     expect(JSON.stringify(descriptor)).not.toContain(`"to": ${Math.max(...real.visitsPerPatient)}`);
-    expect(visits.inherited).toEqual([{ column: "sex", from: "sex" }]);
+    expect(visits.inherited).toEqual([
+      { column: "sex", from: "sex" },
+      { column: "enrolled", from: "enrolled" },
+    ]);
     expect(referrals.emptyShare).toBeGreaterThan(0.4);
     expect(referrals.emptyShare).toBeLessThan(0.8);
   });
@@ -46,15 +49,28 @@ describe("a package of tables: profile, generate, verify", () => {
     expect(ids.size).toBe(patients.length);
     expect(patients.length).toBe(300);
     expect(new Set(visits.map((v) => v.visit_id)).size).toBe(visits.length);
-    const sexOf = new Map(patients.map((p) => [p.patient_id, p.sex]));
+    const byId = new Map(patients.map((p) => [p.patient_id, p]));
     for (const visit of visits) {
       expect(ids.has(visit.patient_id!)).toBe(true);
       if (visit.referred_by !== "") expect(ids.has(visit.referred_by!)).toBe(true);
-      expect(visit.sex).toBe(sexOf.get(visit.patient_id!));
+      const patient = byId.get(visit.patient_id!)!;
+      expect(visit.sex).toBe(patient.sex);
+      expect(visit.enrolled).toBe(patient.enrolled);
     }
     const empty = visits.filter((v) => v.referred_by === "").length / visits.length;
     expect(empty).toBeGreaterThan(0.4);
     expect(empty).toBeLessThan(0.8);
+  });
+
+  it("keeps a rule across tables: every visit after its patient's enrolment, the real gap kept", () => {
+    const stats = JSON.parse(readFileSync(join(published, "visits.stats.json"), "utf8"));
+    expect(stats.rules).toContainEqual(expect.objectContaining({ kind: "order", first: "enrolled", second: "visit_date" }));
+    const gaps = table("visits").map((v) => (Date.parse(v.visit_date!) - Date.parse(v.enrolled!)) / 86400000);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(0);
+    // Real gaps run from 1 to 4 years; copied dates move the drawn visit with them.
+    const median = [...gaps].sort((a, b) => a - b)[gaps.length >> 1]!;
+    expect(median).toBeGreaterThan(365);
+    expect(median).toBeLessThan(1465);
   });
 
   it("follows the published children per parent (1 - KS at least 0.85)", () => {

@@ -19,13 +19,13 @@ export interface RealPackage {
 
 /**
  * A made-up clinic: 300 patients and their visits (0 to 9 each, 2 to 4 most often), each visit
- * repeating the patient's sex, some referred by another patient. Written as CSV with a Data Package
+ * repeating the patient's sex and enrolment date and coming after it, some referred by another patient. Written as CSV with a Data Package
  * descriptor whose Table Schemas declare the keys.
  */
 export function writeRealPackage(dir: string): RealPackage {
   const random = stream(7);
   const patients = ["patient_id,sex,region,enrolled"];
-  const visits = ["visit_id,patient_id,sex,visit_date,referred_by,reason"];
+  const visits = ["visit_id,patient_id,sex,enrolled,visit_date,referred_by,reason"];
   const visitsPerPatient: number[] = [];
   let visitId = 5000;
   for (let p = 0; p < 300; p++) {
@@ -33,6 +33,7 @@ export function writeRealPackage(dir: string): RealPackage {
     const sex = random() < 0.52 ? "F" : "M";
     const region = ["North", "South", "East", "West"][Math.floor(random() * 4)]!;
     const enrolled = `20${10 + Math.floor(random() * 10)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 10)}`;
+    const enrolledDay = Date.parse(`${enrolled}T00:00:00Z`);
     patients.push(`${id},${sex},${region},${enrolled}`);
     const u = random();
     const count = u < 0.08 ? 0 : u < 0.2 ? 1 : u < 0.8 ? 2 + Math.floor(random() * 3) : 5 + Math.floor(random() * 5);
@@ -40,7 +41,9 @@ export function writeRealPackage(dir: string): RealPackage {
     for (let v = 0; v < count; v++) {
       const referred = random() < 0.6 ? "" : String(1000 + Math.floor(random() * 300) * 3);
       const reason = ["review", "new problem", "vaccination", "test results"][Math.floor(random() * 4)]!;
-      visits.push(`${visitId++},${id},${sex},2023-0${1 + Math.floor(random() * 9)}-2${Math.floor(random() * 8)},${referred},${reason}`);
+      // A visit comes after enrolment: 1 to 4 years after.
+      const visitDate = new Date(enrolledDay + (365 + Math.floor(random() * 1100)) * 86400000).toISOString().slice(0, 10);
+      visits.push(`${visitId++},${id},${sex},${enrolled},${visitDate},${referred},${reason}`);
     }
   }
   writeFileSync(join(dir, "patients.csv"), patients.join("\n") + "\n");
@@ -70,6 +73,7 @@ export function writeRealPackage(dir: string): RealPackage {
             { name: "visit_id", type: "integer" },
             { name: "patient_id", type: "integer", constraints: { required: true } },
             { name: "sex", type: "string", constraints: { enum: ["F", "M"] } },
+            { name: "enrolled", type: "date" },
             { name: "visit_date", type: "date" },
             { name: "referred_by", type: "integer" },
             { name: "reason", type: "string" },
