@@ -17,6 +17,7 @@ import { inferSchema, type InferredColumn } from "./infer-schema.js";
 import { releaseColumn, type ReleaseContext } from "./release-column.js";
 import { scanTable, type RowCheck, type ScanProgress } from "./scan-table.js";
 import { learnDependence } from "./dependence/second-pass.js";
+import { ruleColumns } from "../rules/index.js";
 import { dependenceNotes } from "./dependence/notes.js";
 
 /** Share of a privacy budget spent on the dependence model; the columns split the rest. */
@@ -41,6 +42,12 @@ export interface ProfileOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** Learn and publish how columns depend on one another, and the rules every row keeps. Default true. */
   dependence?: boolean;
+  /**
+   * Columns whose values are made anew when generated (a package's primary and foreign keys): no
+   * rule over them is published, since it would tie other columns to key values that dummy rows do
+   * not have, and name real key values.
+   */
+  keyColumns?: readonly string[];
 }
 
 export interface ProfileResult {
@@ -121,6 +128,8 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
       )
     : undefined;
   if (dependence?.model && budget) budget.spend(budget.forModel);
+  const keyColumns = new Set(options.keyColumns ?? []);
+  if (dependence && keyColumns.size > 0) dependence.rules = dependence.rules.filter((rule) => !ruleColumns(rule).some((c) => keyColumns.has(c)));
   const document: StatsFile = {
     $schema: STATS_SCHEMA_ID,
     format: STATS_FORMAT,

@@ -52,4 +52,13 @@ describe("README samples", () => {
     // The README shows the record's first twelve fields, then "...".
     expect(readme).toContain(first.split(",").slice(0, 12).join(",") + ",...");
   });
+
+  it("quotes generate --package on the child-health example as it prints and writes it", () => {
+    const dir = tempDir();
+    const run = runCli(["generate", "--package", join(ROOT, "examples/child-health/datapackage.json"), "--output-dir", "dummy/", "--scale", "0.01"], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readme).toContain("```\n" + run.stderr + "```");
+    const head = readFileSync(join(dir, "dummy/immunisations.csv"), "utf8").split("\n").slice(0, 4).join("\n");
+    expect(readme).toContain("```\n" + head + "\n```");
+  });
 });

@@ -86,6 +86,7 @@ export async function profilePackage(pkg: DataPackage, options: PackageProfileOp
       ...(options.seed !== undefined ? { seed: options.seed + i } : {}),
       ...(options.nullTokens ? { nullTokens: options.nullTokens } : {}),
       ...(options.dependence === false ? { dependence: false } : {}),
+      keyColumns: [...table.primaryKey, ...table.foreignKeys.flatMap((k) => k.fields)],
     });
     result.stats.table = table.name;
     const schema = structuredClone(table.schema ?? result.schema!);
