@@ -1,13 +1,18 @@
 import { wantsColor } from "../color.js";
 import { Command, Option } from "commander";
 import type { DescribeFormat } from "../../report/describe/index.js";
-import { writeFileAtomic } from "../../io/atomic-write.js";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { SynthError } from "../../errors/synth-error.js";
+import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
 import { DESCRIBE_FORMATS } from "../../report/describe/formats.js";
 import { oneOf } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
 
 interface DescribeFlags {
-  schema: string;
+  schema?: string;
+  package?: string;
+  outputDir?: string;
   stats?: string;
   sample?: string;
   format: DescribeFormat;
@@ -19,7 +24,9 @@ interface DescribeFlags {
 export function describeCommand(): Command {
   return new Command("describe")
     .description("Write a data dictionary: each column's meaning, type, codes, range, distribution, dummy examples and sensitivity flags.")
-    .requiredOption("--schema <file>", "JSON Schema describing one record")
+    .option("--schema <file>", "JSON Schema (or Table Schema, or CSVW metadata) describing one record")
+    .option("--package <datapackage.json>", "a package of tables (published or dummy): the dataset, how its tables join, and each table's dictionary")
+    .option("--output-dir <folder>", "with --package --format html: the folder for the front page (index.html) and a page per table")
     .option("--stats <file>", "column statistics (frequencies, ranges, how often empty)")
     .option("--sample <file>", "dummy records (CSV, JSONL or JSON from `synth generate`) to take example values from; never real data")
     .addOption(new Option("--format <format>", "text (terminal), markdown or html (one self-contained page)").choices(DESCRIBE_FORMATS).default("text").argParser(oneOf(DESCRIBE_FORMATS)))
@@ -31,9 +38,16 @@ export function describeCommand(): Command {
       `
 Examples:
   $ synth describe --schema examples/child-health/schema.json --stats examples/child-health/stats.json
-  $ synth describe --schema examples/child-health/schema.json --stats examples/child-health/stats.json --sample dummy.csv --format html --output child-health.html`,
+  $ synth describe --schema examples/child-health/schema.json --stats examples/child-health/stats.json --sample dummy.csv --format html --output child-health.html
+  $ synth describe --package examples/pupils/datapackage.json --format markdown
+  $ synth describe --package dummy/datapackage.json --format html --output-dir dictionary/`,
     )
     .action(async (flags: DescribeFlags) => {
+      if (flags.package !== undefined) {
+        await describePackageCommand({ ...flags, package: flags.package });
+        return;
+      }
+      if (flags.schema === undefined) throw new SynthError("USAGE", "required option '--schema <file>' not specified (or --package for a package of tables)");
       // Imported here, not above: defining the command must stay cheap for every other command's start.
       const { describe } = await import("../../report/describe/index.js");
       const color = flags.output === undefined && flags.format === "text" && wantsColor(flags.color);
@@ -47,4 +61,24 @@ Examples:
       }
       writeFileAtomic(flags.output, text, { force: flags.force });
     });
+}
+
+async function describePackageCommand(flags: DescribeFlags & { package: string }): Promise<void> {
+  if (flags.schema !== undefined || flags.stats !== undefined || flags.sample !== undefined) {
+    throw new SynthError("USAGE", "--package names every table's schema, statistics and dummy data: --schema, --stats and --sample do not apply");
+  }
+  const [{ loadPackage }, { describePackage }] = await Promise.all([import("../../package/load.js"), import("../../report/package/describe-package.js")]);
+  const pkg = loadPackage(flags.package);
+  if (flags.format === "html") {
+    if (flags.outputDir === undefined) throw new SynthError("USAGE", "the HTML dictionary of a package is a front page and a page per table: name a folder with --output-dir");
+    const files = await describePackage(pkg, "html");
+    mkdirSync(flags.outputDir, { recursive: true });
+    for (const name of files.keys()) assertWritable(join(flags.outputDir, name), flags.force);
+    for (const [name, text] of files) writeFileAtomic(join(flags.outputDir, name), text, { force: flags.force });
+    return;
+  }
+  if (flags.outputDir !== undefined) throw new SynthError("USAGE", "--output-dir is for --format html; text and markdown are one document (--output)");
+  const text = (await describePackage(pkg, flags.format)).get("")!;
+  if (flags.output === undefined) stdoutSink().write(text);
+  else writeFileAtomic(flags.output, text, { force: flags.force });
 }

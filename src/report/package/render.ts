@@ -1,0 +1,117 @@
+import { esc } from "../describe/html.js";
+import { TOOL_VERSION } from "../../version.js";
+import { binWords, joinSentence, shareWords, type PackageOverview } from "./overview.js";
+
+/** The package's part of a dictionary as plain text: what it is, its tables, and how they join. */
+export function packageText(o: PackageOverview): string {
+  const lines = [o.title, "=".repeat(o.title.length)];
+  if (o.description) lines.push("", o.description);
+  lines.push("");
+  if (o.version) lines.push(`Version: ${o.version}`);
+  if (o.licences.length > 0) lines.push(`Licence: ${o.licences.join("; ")}`);
+  for (const c of o.contributors) lines.push(`Contact: ${c}`);
+  lines.push("", `Tables (${o.tables.length}):`);
+  for (const t of o.tables) lines.push(`  ${t.name}${t.title ? ` (${t.title})` : ""}: ${t.columns.length} columns${t.rows !== undefined ? `, ${t.rows.toLocaleString("en-GB")} real rows` : ""}${t.primaryKey.length > 0 ? `, key ${t.primaryKey.join(" + ")}` : ""}`);
+  if (o.joins.length > 0) lines.push("", "How the tables join:");
+  for (const j of o.joins) {
+    lines.push(`  ${joinSentence(j)}`);
+    if (j.bins) lines.push(`    ${j.table} rows per ${j.parent} row: ${j.bins.map((b) => `${binWords(b)}: ${shareWords(b.share)}`).join(", ")}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+export function packageMarkdown(o: PackageOverview): string {
+  const md = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+  const lines = [`# ${md(o.title)}`, ""];
+  if (o.description) lines.push(md(o.description), "");
+  if (o.version) lines.push(`- **Version:** ${md(o.version)}`);
+  if (o.licences.length > 0) lines.push(`- **Licence:** ${md(o.licences.join("; "))}`);
+  for (const c of o.contributors) lines.push(`- **Contact:** ${md(c)}`);
+  lines.push("", "## Tables", "", "| Table | Columns | Real rows | Key |", "|---|--:|--:|---|");
+  for (const t of o.tables) lines.push(`| ${md(t.name)} | ${t.columns.length} | ${t.rows?.toLocaleString("en-GB") ?? ""} | ${md(t.primaryKey.join(" + "))} |`);
+  if (o.joins.length > 0) lines.push("", "## How the tables join", "");
+  for (const j of o.joins) {
+    lines.push(`- ${md(joinSentence(j))}`);
+    if (j.bins) lines.push(`  ${md(`${j.table} rows per ${j.parent} row`)}: ${j.bins.map((b) => `${binWords(b)}: ${shareWords(b.share)}`).join(", ")}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** The tables as boxes (key columns first) and each foreign key as an arrow from child to parent. */
+function diagram(o: PackageOverview): string {
+  const boxW = 220;
+  const gap = 70;
+  const line = 20;
+  const shown = (t: PackageOverview["tables"][number]) => {
+    const keys = new Set([...t.primaryKey, ...o.joins.filter((j) => j.table === t.name).flatMap((j) => j.fields)]);
+    return [...t.columns.filter((c) => keys.has(c)), ...(t.columns.length > keys.size ? [`… ${t.columns.length - keys.size} more`] : [])];
+  };
+  const heights = o.tables.map((t) => (shown(t).length + 1) * line + 12);
+  const height = Math.max(...heights) + 20;
+  const width = o.tables.length * (boxW + gap) - gap + 20;
+  const x = (i: number) => 10 + i * (boxW + gap);
+  const boxes = o.tables.map((t, i) => {
+    const keys = new Set(t.primaryKey);
+    const rows = shown(t).map((c, k) => `<text x="${x(i) + 10}" y="${10 + (k + 2) * line}" class="${keys.has(c) ? "pk" : c.startsWith("…") ? "more" : "fk"}">${esc(keys.has(c) ? `🔑 ${c}` : c)}</text>`);
+    return `<g><rect x="${x(i)}" y="10" width="${boxW}" height="${heights[i]}" rx="6"/><text x="${x(i) + 10}" y="${10 + line}" class="name">${esc(t.name)}</text>${rows.join("")}</g>`;
+  });
+  const arrows = o.joins.map((j) => {
+    const from = o.tables.findIndex((t) => t.name === j.table);
+    const to = o.tables.findIndex((t) => t.name === j.parent);
+    if (from === to) return `<path d="M ${x(from) + boxW} 30 c 30 0 30 30 0 30" class="arrow" marker-end="url(#head)"/>`;
+    const [a, b] = from > to ? [x(from), x(to) + boxW] : [x(from) + boxW, x(to)];
+    return `<line x1="${a}" y1="${10 + 2 * line}" x2="${b}" y2="${10 + 2 * line}" class="arrow" marker-end="url(#head)"/>`;
+  });
+  return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Tables and the keys that join them"><defs><marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>${boxes.join("")}${arrows.join("")}</svg>`;
+}
+
+function binsChart(bins: NonNullable<PackageOverview["joins"][number]["bins"]>): string {
+  const max = Math.max(...bins.map((b) => b.share), 1e-12);
+  return `<table class="bins"><tbody>${bins.map((b) => `<tr><th scope="row">${esc(binWords(b))}</th><td><span class="bar" style="width:${((100 * b.share) / max).toFixed(1)}%"></span></td><td class="share">${esc(shareWords(b.share))}</td></tr>`).join("")}</tbody></table>`;
+}
+
+const CSS = `
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2327;background:#f6f7f7}
+.wrap{max-width:1000px;margin:0 auto;padding:0 16px}header{background:#0b3d5c;color:#fff;padding:24px 0}h1{margin:.2em 0;font-size:1.8em}
+.kicker{text-transform:uppercase;letter-spacing:.08em;font-size:13px;margin:0;opacity:.85}.lede{max-width:70ch}
+dl.meta{display:flex;flex-wrap:wrap;gap:8px 28px;margin:12px 0 0}dl.meta dt{font-size:13px;opacity:.85}dl.meta dd{margin:0}
+main section{background:#fff;border:1px solid #dcdcde;border-radius:8px;padding:16px;margin:16px 0}
+svg{width:100%;height:auto;max-width:100%}svg rect{fill:#fff;stroke:#0b3d5c;stroke-width:1.5}svg text{font-size:14px;fill:#1d2327}
+svg .name{font-weight:700;font-size:15px}svg .more{fill:#646970}svg .arrow{stroke:#b32d2e;stroke-width:2;fill:none}svg marker path{fill:#b32d2e}
+table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;vertical-align:top;font-size:15px}
+.bins th{font-weight:400;white-space:nowrap;width:1%}.bins .bar{display:block;height:14px;background:#2271b1;min-width:1px}.bins .share{width:1%;white-space:nowrap}
+.tables td a{font-weight:600}code{font-size:14px}footer{font-size:14px;color:#50575e;padding:16px}
+@media print{body{background:#fff}header{background:#fff;color:#000}}
+`;
+
+/** The package's front page: what the dataset is, a diagram of its tables, and how many children each parent has. */
+export function packageHtml(o: PackageOverview, tablePages: Map<string, string>): string {
+  const meta = [
+    o.version ? `<div><dt>Version</dt><dd>${esc(o.version)}</dd></div>` : "",
+    o.licences.length > 0 ? `<div><dt>Licence</dt><dd>${esc(o.licences.join("; "))}</dd></div>` : "",
+    ...o.contributors.map((c) => `<div><dt>Contact</dt><dd>${esc(c)}</dd></div>`),
+  ].join("");
+  const tables = o.tables
+    .map((t) => `<tr><td>${tablePages.has(t.name) ? `<a href="${esc(tablePages.get(t.name)!)}">${esc(t.name)}</a>` : esc(t.name)}</td><td>${esc(t.title ?? "")}</td><td>${t.columns.length} columns</td><td>${t.rows !== undefined ? `${t.rows.toLocaleString("en-GB")} real rows` : ""}</td><td>${t.primaryKey.length > 0 ? `key <code>${esc(t.primaryKey.join(" + "))}</code>` : "no key"}</td></tr>`)
+    .join("");
+  const joins = o.joins.map((j) => `<h3>${esc(`${j.table} → ${j.parent}`)}</h3><p>${esc(joinSentence(j))}</p>${j.bins ? `<p>${esc(`${j.table} rows per ${j.parent} row`)}:</p>${binsChart(j.bins)}` : ""}`).join("");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="synth ${esc(TOOL_VERSION)}">
+<title>${esc(o.title)}: data dictionary</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><div class="wrap"><p class="kicker">Data dictionary: ${o.tables.length} tables</p><h1>${esc(o.title)}</h1>${o.description ? `<p class="lede">${esc(o.description)}</p>` : ""}<dl class="meta">${meta}</dl></div></header>
+<main class="wrap">
+<section><h2>Tables</h2><table class="tables"><tbody>${tables}</tbody></table></section>
+<section><h2>How the tables join</h2>${diagram(o)}${joins}</section>
+</main>
+<footer class="wrap">Written by synth ${esc(TOOL_VERSION)}. Every figure here is published statistics; every example value in the table pages comes from dummy data, never from real records.</footer>
+</body>
+</html>
+`;
+}
