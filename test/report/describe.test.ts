@@ -54,7 +54,7 @@ group("describe: the dictionary model", () => {
       expect(column.examples.length, column.name).toBeGreaterThan(0);
       for (const value of column.examples) expect(values.has(value), `${column.name}: ${value}`).toBe(true);
     }
-    expect(d.sample).toEqual({ source: samplePath, rows: 40 });
+    expect(d.sample).toEqual({ source: `${samplePath} (dummy data, checked against its synth manifest)`, rows: 40 });
   });
 
   it("guesses identifiers and special categories from names when the schema does not say, and marks the guess", async () => {

@@ -21,7 +21,7 @@ export function describeCommand(): Command {
     .description("Write a data dictionary: each column's meaning, type, codes, range, distribution, dummy examples and sensitivity flags.")
     .requiredOption("--schema <file>", "JSON Schema describing one record")
     .option("--stats <file>", "column statistics (frequencies, ranges, how often empty)")
-    .option("--sample <file>", "dummy records (CSV, JSONL or JSON from `synth generate`) to take example values from; never real data")
+    .option("--sample <file>", "dummy records to take example values from: a file `synth generate --output` wrote, with its manifest beside it (anything else is refused)")
     .addOption(new Option("--format <format>", "text (terminal), markdown or html (one self-contained page)").choices(DESCRIBE_FORMATS).default("text").argParser(oneOf(DESCRIBE_FORMATS)))
     .option("--output <file>", "write to a file instead of standard output")
     .option("--force", "replace --output if it exists", false)

@@ -6,7 +6,7 @@ import type { ColumnStats, StatsFile } from "../../stats/types.js";
 import { isNumeric, isTemporal, schemaColumns, type ColumnInfo } from "./columns.js";
 import { chartFromStats, chartFromValues, formatNumber, type Bar, type Chart, toScalar } from "./distribution.js";
 import { buildStructure, type Structure } from "./structure.js";
-import { isEmpty, readSample, showValue, type SampleRecord } from "./sample.js";
+import { isEmpty, readVerifiedSample, showValue, type SampleRecord } from "./sample.js";
 
 export interface DescribeInput {
   /** A path to the JSON Schema, or the schema itself. */
@@ -14,8 +14,9 @@ export interface DescribeInput {
   /** A path to the statistics, or the statistics themselves. */
   stats?: string | StatsFile;
   /**
-   * Dummy records to take example values from: a path (CSV, JSONL or JSON) or the records. When
-   * absent, a small dummy sample is generated (seed 0). Never pass real data here.
+   * Dummy records to take example values from: a path to a file `synth generate --output` wrote
+   * (refused unless its manifest beside it verifies), or the records themselves (the caller vouches
+   * that they are dummy). When absent, a small dummy sample is generated (seed 0).
    */
   sample?: string | SampleRecord[];
   /** Rows to generate when no sample is given (default 50). */
@@ -66,7 +67,10 @@ export interface Dictionary {
 const EXAMPLES = 3;
 
 function sampleOf(input: DescribeInput, loaded: LoadedSchema, stats: StatsFile | undefined): Promise<{ records: SampleRecord[]; source: string }> | { records: SampleRecord[]; source: string } {
-  if (typeof input.sample === "string") return { records: readSample(input.sample), source: input.sample };
+  if (typeof input.sample === "string") {
+    const path = input.sample;
+    return readVerifiedSample(path).then((records) => ({ records, source: `${path} (dummy data, checked against its synth manifest)` }));
+  }
   if (Array.isArray(input.sample)) return { records: input.sample, source: "records given" };
   const rows = input.generatedRows ?? 50;
   return (async () => {
