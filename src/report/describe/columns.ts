@@ -1,6 +1,6 @@
 import { joinPointer } from "../../errors/json-pointer.js";
 import type { LoadedSchema } from "../../schema/load.js";
-import { identifierFlag, specialCategoryFlag, type Flag, type IdentifierLevel } from "./flags.js";
+import { identifierFlag, sensitivityFlags, type Flag, type IdentifierLevel, type SensitiveFlag } from "./flags.js";
 
 /** One labelled code of a column: `oneOf: [{const, title}]`, `enum` (+ `x-codes` labels). */
 export interface Code {
@@ -31,7 +31,10 @@ export interface ColumnInfo {
   maxLength?: number;
   unique: boolean;
   identifier?: Flag<IdentifierLevel>;
+  /** An Article 9 special category. */
   specialCategory?: Flag<string>;
+  /** Sensitive but not Article 9: criminal offence data, safeguarding, socio-economic. */
+  sensitive?: SensitiveFlag;
 }
 
 type Node = Record<string, unknown>;
@@ -143,9 +146,10 @@ export function schemaColumns(loaded: LoadedSchema): ColumnInfo[] {
       ...(num(node.maxLength) !== undefined ? { maxLength: num(node.maxLength)! } : {}),
     };
     const identifier = identifierFlag(name, title, node["x-identifier"]);
-    const special = specialCategoryFlag(name, title, node["x-special-category"]);
+    const { specialCategory, sensitive } = sensitivityFlags(name, title, node["x-special-category"]);
     if (identifier) info.identifier = identifier;
-    if (special) info.specialCategory = special;
+    if (specialCategory) info.specialCategory = specialCategory;
+    if (sensitive) info.sensitive = sensitive;
     return info;
   });
 }

@@ -1,6 +1,7 @@
 import { structureSentences } from "./structure.js";
 import { TOOL_VERSION } from "../../version.js";
 import { typeLabel } from "./columns.js";
+import { sensitiveWords } from "./flags.js";
 import type { Bar, Chart } from "./distribution.js";
 import { emptyLine, percent, type Dictionary, type DictionaryColumn } from "./model.js";
 
@@ -78,6 +79,11 @@ function badges(column: DictionaryColumn): string {
     const guess = column.specialCategory.source === "guess";
     out.push(`<span class="badge special${guess ? " guess" : ""}" title="${guess ? "Guessed from the column name; the schema does not say" : "Marked in the schema (x-special-category)"}">Special category: ${esc(column.specialCategory.value)}${guess ? " (guess)" : ""}</span>`);
   }
+  if (column.sensitive) {
+    const guess = column.sensitive.source === "guess";
+    const words = sensitiveWords(column.sensitive);
+    out.push(`<span class="badge sensitive${guess ? " guess" : ""}" title="${guess ? "Guessed from the column name; the schema does not say" : "Marked in the schema; not an Article 9 special category"}">${esc(words.charAt(0).toUpperCase() + words.slice(1))}${guess ? " (guess)" : ""}</span>`);
+  }
   return out.join("");
 }
 
@@ -109,7 +115,7 @@ function card(column: DictionaryColumn, index: number): string {
   } else if (column.codes) {
     figure = `<figure><table class="codes"><thead><tr><th>Code</th><th>Meaning</th></tr></thead><tbody>${column.codes.map((c) => `<tr><td><code>${esc(String(c.value))}</code></td><td>${esc(c.label ?? "")}</td></tr>`).join("")}</tbody></table></figure>`;
   }
-  const flagged = column.identifier?.value === "direct" ? " flagged-direct" : column.specialCategory || column.identifier ? " flagged" : "";
+  const flagged = column.identifier?.value === "direct" ? " flagged-direct" : column.specialCategory || column.sensitive || column.identifier ? " flagged" : "";
   return (
     `<article class="col${flagged}" id="${slug(column.name)}" data-search="${esc(search)}">` +
     `<header><span class="num">${index + 1}</span><div class="names"><h2><code>${esc(column.name)}</code></h2>${column.title ? `<p class="title">${esc(column.title)}</p>` : ""}</div><div class="badges">${badges(column)}</div></header>` +
@@ -159,6 +165,7 @@ h2{margin:0;font-size:18px;line-height:1.3;word-break:break-word}
 .badge.direct{background:var(--direct-bg);color:var(--direct);border-color:#f5b5ae}
 .badge.indirect{background:var(--indirect-bg);color:var(--indirect);border-color:#f0cf94}
 .badge.special{background:var(--special-bg);color:var(--special);border-color:#d6bdf0}
+.badge.sensitive{background:#e8f0fb;color:#1d4f91;border-color:#b7cdee}
 .badge.guess{border-style:dashed;background:#fff}
 .desc{margin:10px 0 0 40px;max-width:80ch}
 .body{display:grid;grid-template-columns:minmax(0,4fr) minmax(0,6fr);gap:18px 28px;margin:12px 0 0 40px;align-items:start}
@@ -234,6 +241,7 @@ export function renderHtml(dictionary: Dictionary): string {
   const direct = cols.filter((c) => c.identifier?.value === "direct").length;
   const indirect = cols.filter((c) => c.identifier?.value === "indirect").length;
   const special = cols.filter((c) => c.specialCategory).length;
+  const sensitive = cols.filter((c) => c.sensitive).length;
   const meta: string[] = [`<div><dt>Schema</dt><dd><code>${esc(dictionary.schemaFile)}</code></dd></div>`];
   if (dictionary.stats) {
     const parts = [dictionary.stats.file ?? "given", dictionary.stats.rows !== undefined ? `${dictionary.stats.rows.toLocaleString("en-GB")} rows` : "", dictionary.stats.createdAt ? `profiled ${dictionary.stats.createdAt.slice(0, 10)}` : ""].filter(Boolean);
@@ -259,7 +267,7 @@ export function renderHtml(dictionary: Dictionary): string {
 <h1>${esc(dictionary.title)}</h1>
 ${dictionary.description ? `<p class="lede">${esc(dictionary.description)}</p>` : ""}
 <dl class="meta">${meta.join("")}</dl>
-<ul class="counts"><li><strong>${cols.length}</strong>columns</li><li><strong>${direct}</strong>direct identifiers</li><li><strong>${indirect}</strong>indirect identifiers</li><li><strong>${special}</strong>special-category columns</li></ul>
+<ul class="counts"><li><strong>${cols.length}</strong>columns</li><li><strong>${direct}</strong>direct identifiers</li><li><strong>${indirect}</strong>indirect identifiers</li><li><strong>${special}</strong>special-category columns</li>${sensitive > 0 ? `<li><strong>${sensitive}</strong>other sensitive columns</li>` : ""}</ul>
 </div></header>
 <nav class="tools" aria-label="Search"><div class="wrap"><label for="q">Find a column</label><input id="q" type="search" placeholder="Name or title, e.g. birth" autocomplete="off" spellcheck="false"><span id="shown" aria-live="polite">${cols.length} of ${cols.length} columns</span></div></nav>
 <main class="wrap">

@@ -69,7 +69,8 @@ export function renderMarkdown(dictionary: Dictionary): string {
   out.push(`- **Example values:** dummy data only (${mdCell(dictionary.sample.source)})`, "");
   const direct = dictionary.columns.filter((c) => c.identifier?.value === "direct").length;
   const special = dictionary.columns.filter((c) => c.specialCategory).length;
-  out.push(`${dictionary.columns.length} columns, ${direct} direct identifiers, ${special} special-category columns.`, "");
+  const sensitive = dictionary.columns.filter((c) => c.sensitive).length;
+  out.push(`${dictionary.columns.length} columns, ${direct} direct identifiers, ${special} special-category columns${sensitive > 0 ? `, ${sensitive} other sensitive columns` : ""}.`, "");
   out.push("| # | Column | Title | Type | Empty | Flags |", "|--:|---|---|---|---|---|");
   dictionary.columns.forEach((column, i) => {
     const empty = !column.nullable && column.required ? "never" : column.empty ? percent(column.empty.fraction) : "may be";

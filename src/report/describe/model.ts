@@ -6,6 +6,7 @@ import type { ColumnStats, StatsFile } from "../../stats/types.js";
 import { isNumeric, isTemporal, schemaColumns, type ColumnInfo } from "./columns.js";
 import { chartFromStats, chartFromValues, formatNumber, type Bar, type Chart, toScalar } from "./distribution.js";
 import { buildStructure, type Structure } from "./structure.js";
+import { sensitiveWords } from "./flags.js";
 import { isEmpty, readVerifiedSample, showValue, type SampleRecord } from "./sample.js";
 
 export interface DescribeInput {
@@ -214,11 +215,12 @@ export function emptyLine(column: DictionaryColumn): string {
   return `${allowed}; empty in ${percent(column.empty.fraction)} of rows${column.empty.source === "sample" ? " of the dummy sample" : ""}`;
 }
 
-/** Flags for one column as short words: "direct identifier", "special category: health (guess)". */
+/** Flags for one column as short words: "direct identifier", "special category: health (guess from name)", "safeguarding". */
 export function flagWords(column: ColumnInfo): string[] {
   const words: string[] = [];
   if (column.identifier) words.push(`${column.identifier.value} identifier${column.identifier.source === "guess" ? " (guess from name)" : ""}`);
   if (column.specialCategory) words.push(`special category: ${column.specialCategory.value}${column.specialCategory.source === "guess" ? " (guess from name)" : ""}`);
+  if (column.sensitive) words.push(`${sensitiveWords(column.sensitive)}${column.sensitive.source === "guess" ? " (guess from name)" : ""}`);
   return words;
 }
 

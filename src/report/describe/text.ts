@@ -82,10 +82,8 @@ function columnBlock(c: ChalkInstance, column: DictionaryColumn, index: number, 
   const flags = flagWords(column);
   const number = String(index + 1).padStart(2);
   out.push(`${c.dim(number)} ${c.bold(column.name)}`);
-  const badges = [
-    ...(column.identifier ? [column.identifier.value === "direct" ? c.red.bold(`[${flags[0]}]`) : c.yellow(`[${flags[0]}]`)] : []),
-    ...(column.specialCategory ? [c.magenta(`[${flags[flags.length - 1]}]`)] : []),
-  ];
+  // flagWords lists identifier, then special category, then other sensitive kind: one badge each.
+  const badges = flags.map((flag, i) => (i === 0 && column.identifier ? (column.identifier.value === "direct" ? c.red.bold(`[${flag}]`) : c.yellow(`[${flag}]`)) : c.magenta(`[${flag}]`)));
   for (const badge of badges) out.push(" ".repeat(INDENT) + badge);
   const text = width - INDENT - LABEL;
   if (column.title) out.push(...field(c, "title", wrap(column.title, text)));
@@ -120,7 +118,8 @@ export function renderText(dictionary: Dictionary, options: TextOptions): string
   const identifiers = dictionary.columns.filter((col) => col.identifier?.value === "direct").length;
   const indirect = dictionary.columns.filter((col) => col.identifier?.value === "indirect").length;
   const special = dictionary.columns.filter((col) => col.specialCategory).length;
-  lines.push(...wrap(`${dictionary.columns.length} columns · ${identifiers} direct identifiers · ${indirect} indirect identifiers · ${special} special-category columns`, width));
+  const sensitive = dictionary.columns.filter((col) => col.sensitive).length;
+  lines.push(...wrap(`${dictionary.columns.length} columns · ${identifiers} direct identifiers · ${indirect} indirect identifiers · ${special} special-category columns${sensitive > 0 ? ` · ${sensitive} other sensitive columns` : ""}`, width));
   lines.push(...wrap(`${c.dim("schema")}  ${dictionary.schemaFile}`, width, "  "));
   if (dictionary.stats) {
     const about = [dictionary.stats.rows !== undefined ? `${dictionary.stats.rows.toLocaleString("en-GB")} rows` : "", dictionary.stats.createdAt ? `profiled ${dictionary.stats.createdAt.slice(0, 10)}` : "", dictionary.stats.minCount !== undefined ? `categories under ${dictionary.stats.minCount} held back` : ""].filter(Boolean).join(", ");
