@@ -52,4 +52,12 @@ describe("README samples", () => {
     // The README shows the record's first twelve fields, then "...".
     expect(readme).toContain(first.split(",").slice(0, 12).join(",") + ",...");
   });
+
+  it("quotes the terminal dictionary as describe prints it, each excerpt whole", () => {
+    const printed = stdoutOf(["describe", "--schema", schema, "--stats", stats]);
+    const block = readme.slice(readme.indexOf("```text\nChild health record\n") + 8);
+    const excerpts = block.slice(0, block.indexOf("```")).split(/^ *…\n/m).filter((part) => part.trim() !== "");
+    expect(excerpts.length).toBeGreaterThan(2);
+    for (const excerpt of excerpts) expect(printed).toContain(excerpt);
+  });
 });

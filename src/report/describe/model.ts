@@ -7,6 +7,8 @@ import { isNumeric, isTemporal, schemaColumns, type ColumnInfo } from "./columns
 import { chartFromStats, chartFromValues, formatNumber, type Bar, type Chart, toScalar } from "./distribution.js";
 import { buildStructure, type Structure } from "./structure.js";
 import { sensitiveWords } from "./flags.js";
+import { generatorWords } from "./plain-words.js";
+import { datasetAbout, type DatasetAbout } from "./about.js";
 import { isEmpty, readVerifiedSample, showValue, type SampleRecord } from "./sample.js";
 
 export interface DescribeInput {
@@ -29,6 +31,8 @@ export interface CodeRow {
   meaning?: string;
   /** Share of non-empty values; undefined when nothing says. */
   fraction?: number;
+  /** Not published: held back with the other codes under K records (or never seen). */
+  heldBack?: boolean;
 }
 
 export interface Range {
@@ -50,13 +54,18 @@ export interface DictionaryColumn extends ColumnInfo {
   chart?: Chart;
   /** Up to three distinct values from the dummy sample. */
   examples: string[];
+  /** How the dummy values are made, in plain words. */
   generator?: string;
+  /** Lengths of the values as the statistics publish them (K-safe, so not the real extremes). */
+  lengths?: { min: number; max: number };
 }
 
 export interface Dictionary {
   title: string;
   description?: string;
   id?: string;
+  /** Who holds the data, whom to ask, licence, reference date, coverage, version (`x-dataset`). */
+  about: DatasetAbout;
   schemaFile: string;
   stats?: { file?: string; rows?: number; table?: string; createdAt?: string; minCount?: number; notes: string[] };
   sample: { source: string; rows: number };
@@ -93,12 +102,18 @@ function fromStats(column: ColumnInfo, stats: ColumnStats | undefined): Partial<
   else if (!column.nullable && column.required) out.empty = { fraction: 0, source: "statistics" };
   if (stats.kind === "categorical") {
     const byValue = new Map(stats.categories.map((c) => [String(c.value), c.frequency]));
+    // A code the statistics do not publish is held back when some were (it may be one of them), and
+    // truly absent only when none was.
+    const unpublished = (): Partial<CodeRow> => (stats.suppressed ? { heldBack: true } : { fraction: 0 });
     const rows: CodeRow[] = column.codes
-      ? column.codes.map((code) => ({ value: String(code.value), ...(code.label ? { meaning: code.label } : {}), fraction: byValue.get(String(code.value)) ?? 0 }))
+      ? column.codes.map((code) => {
+          const share = byValue.get(String(code.value));
+          return { value: String(code.value), ...(code.label ? { meaning: code.label } : {}), ...(share !== undefined ? { fraction: share } : unpublished()) };
+        })
       : stats.categories.map((c) => ({ value: String(c.value), fraction: c.frequency }));
     out.codeRows = rows;
     if (stats.suppressed) out.suppressed = { categories: stats.suppressed.categories, fraction: stats.suppressed.frequency };
-    out.chart = { kind: "bars", source: "statistics", bars: rows.map((r) => ({ label: r.value, ...(r.meaning ? { meaning: r.meaning } : {}), fraction: r.fraction ?? 0 })) };
+    out.chart = { kind: "bars", source: "statistics", bars: rows.map((r) => ({ label: r.value, ...(r.meaning ? { meaning: r.meaning } : {}), fraction: r.fraction ?? 0, ...(r.heldBack ? { heldBack: true } : {}) })) };
   } else {
     const chart = chartFromStats(stats);
     if (chart) out.chart = chart;
@@ -109,10 +124,11 @@ function fromStats(column: ColumnInfo, stats: ColumnStats | undefined): Partial<
     const median = q.find(([p]) => p === 0.5);
     out.observed = { min: show(q[0]![1]), max: show(q[q.length - 1]![1]), ...(median ? { median: show(median[1]) } : {}), source: "statistics" };
   }
-  if ((stats.kind === "string" || stats.kind === "identifier") && stats.generator) {
-    const g = stats.generator as Record<string, string>;
-    const [key, value] = Object.entries(g)[0] ?? [];
-    if (key) out.generator = `${key} ${value}`;
+  if ((stats.kind === "string" || stats.kind === "identifier") && stats.generator) out.generator = generatorWords(stats.generator);
+  else if (stats.kind === "string" && stats.words) out.generator = "placeholder words (lorem ipsum), as many per value as real values hold";
+  else if (stats.kind === "string" && stats.codes) out.generator = `lists of the published codes joined by ${JSON.stringify(stats.codes.delimiter)}`;
+  if ((stats.kind === "string" || stats.kind === "identifier") && stats.length && stats.length.length > 0) {
+    out.lengths = { min: Math.round(stats.length[0]![1]), max: Math.round(stats.length[stats.length.length - 1]![1]) };
   }
   return out;
 }
@@ -174,12 +190,14 @@ export async function buildDictionary(input: DescribeInput): Promise<Dictionary>
     const allowed = allowedRange(column);
     return { ...column, ...statsPart, ...samplePart, ...(allowed ? { allowed } : {}), examples: samplePart.examples ?? [] } as DictionaryColumn;
   });
+  for (const column of columns) if (!column.generator && column.faker) column.generator = generatorWords({ faker: column.faker });
   const structure = buildStructure(loaded.schema, stats, columns.map((column) => column.name));
   const title = typeof root.title === "string" ? root.title : typeof input.schema === "string" ? input.schema : "Data dictionary";
   return {
     title,
     ...(typeof root.description === "string" ? { description: root.description } : {}),
     ...(typeof root.$id === "string" ? { id: root.$id } : {}),
+    about: datasetAbout(root),
     schemaFile: loaded.file,
     ...(stats
       ? {
@@ -205,6 +223,16 @@ export function percent(fraction: number): string {
   if (fraction < 0.001) return "<0.1%";
   const value = fraction * 100;
   return (value >= 10 ? value.toFixed(1) : value.toFixed(1)).replace(/\.0$/, "") + "%";
+}
+
+/** How long the values are, in words: the schema's limits, else the published lengths. */
+export function lengthLine(column: DictionaryColumn): string | undefined {
+  const { minLength: min, maxLength: max } = column;
+  if (min !== undefined && max !== undefined) return min === max ? `${min} characters` : `${min} to ${max} characters`;
+  if (max !== undefined) return `at most ${max} characters`;
+  if (min !== undefined) return `at least ${min} characters`;
+  if (column.lengths) return column.lengths.min === column.lengths.max ? `${column.lengths.min} characters` : `mostly ${column.lengths.min} to ${column.lengths.max} characters`;
+  return undefined;
 }
 
 /** One line on how often a column is empty. */
