@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
 import { positiveInteger } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
@@ -10,6 +10,15 @@ interface CompareFlags {
   null?: string[];
   minCount: number;
   color?: boolean;
+  failUnder?: { shapes: number; pairs?: number };
+}
+
+/** `--fail-under 0.9` or `0.9,0.85`: kept free of the report's modules so that --help stays cheap. */
+function bar(raw: string): { shapes: number; pairs?: number } {
+  const parts = raw.split(",").map((p) => p.trim());
+  if (parts.length > 2 || parts.some((p) => !/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(p))) throw new InvalidArgumentError("expected SHAPES or SHAPES,PAIRS: scores between 0 and 1, such as 0.9,0.85.");
+  const [shapes, pairs] = parts.map(Number);
+  return { shapes: shapes!, ...(pairs !== undefined ? { pairs } : {}) };
 }
 
 export function compareCommand(): Command {
@@ -22,6 +31,7 @@ export function compareCommand(): Command {
     .option("--null <token...>", `CSV cells that mean "no value" (default: the empty cell and NA)`)
     .option("--min-count <k>", "K, as given to profile: tells categories from free text the same way", positiveInteger(), DEFAULT_MIN_COUNT)
     .option("--no-color", "no colour (also: NO_COLOR=1, or output not a terminal)")
+    .option("--fail-under <shapes[,pairs]>", "exit 1 when Column Shapes (and Column Pair Trends) score under these bars, for CI", bar)
     .addHelpText(
       "after",
       `
@@ -29,16 +39,20 @@ Scores follow SDMetrics: 1 - Kolmogorov-Smirnov statistic for numbers and dates 
 1 - total variation distance for categories (TVComplement); Column Shapes is their mean. Free text and
 identifiers are not scored. The report holds only aggregate figures, never values.
 
+Exit status: 0, or 1 with --fail-under when a score is under its bar; 2 for bad input.
+
 Examples:
   $ synth compare real.csv dummy.csv
+  $ synth compare real.csv dummy.csv --fail-under 0.9,0.85
   $ synth compare real.csv dummy.csv --schema schema.json --json > report.json`,
     )
     .action(async (real: string, dummy: string, flags: CompareFlags) => {
       // Imported here, not above: defining the command must stay cheap for every other command's start.
-      const [{ DEFAULT_NULL_TOKENS }, { compare }, { renderCompareJson, renderCompareText }] = await Promise.all([
+      const [{ DEFAULT_NULL_TOKENS }, { compare }, { renderCompareJson, renderCompareText }, { verdict }] = await Promise.all([
         import("../../io/read-table.js"),
         import("../../report/compare/compare.js"),
         import("../../report/compare/render.js"),
+        import("../../report/compare/verdict.js"),
       ]);
       const report = await compare({
         real,
@@ -47,6 +61,8 @@ Examples:
         nullTokens: flags.null ?? DEFAULT_NULL_TOKENS,
         minCount: flags.minCount,
       });
-      stdoutSink().write(flags.json ? renderCompareJson(report) : renderCompareText(report, { color: wantsColor(flags.color) }));
+      const judged = verdict(report, flags.failUnder);
+      stdoutSink().write(flags.json ? renderCompareJson(report, judged) : renderCompareText(report, { color: wantsColor(flags.color), verdict: judged }));
+      if (judged.pass === false) process.exitCode = 1;
     });
 }
