@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PENGUINS, ROOT, runCli, tempDir } from "../support/cli.js";
@@ -55,5 +55,43 @@ describe("synth compare --fail-under", () => {
     expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain("```text\n" + plain.stdout.split("\n")[0] + "\n...\n");
     const run = runCli(["compare", PENGUINS, dummy, "--fail-under", "0.9,0.95"]);
     expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain("$ npx synth compare penguins.csv penguins-dummy.csv --fail-under 0.9,0.95\n" + run.stdout.split("\n")[0] + "\n");
+  });
+});
+
+describe("synth compare --format html", () => {
+  it("writes one self-contained page: the verdict, each column real against dummy, pair trends, disclosure", () => {
+    const dir = tempDir();
+    const out = join(dir, "compare.html");
+    const run = runCli(["compare", PENGUINS, dummy, "--format", "html", "--output", out, "--fail-under", "0.9"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe("");
+    const html = readFileSync(out, "utf8");
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<link\b|<img\b|src=|@import|url\(/i);
+    expect(html).toMatch(/<p class="verdict pass">PASS: Column Shapes 0\.\d{3} &gt;= 0\.9/);
+    expect(html.match(/<article class="col"/g)).toHaveLength(8);
+    expect(html.match(/<ul class="pairs"/g)).toHaveLength(8);
+    expect(html).toContain('<table class="heat">');
+    expect(html).toContain("Dummy rows equal to a real row");
+    const again = runCli(["compare", PENGUINS, dummy, "--format", "html", "--output", out]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/already exists/);
+    const self = runCli(["compare", PENGUINS, dummy, "--format", "html", "--output", dummy, "--force"]);
+    expect(self.status).toBe(2);
+    expect(self.stderr).toMatch(/--output is one of the files compared/);
+  });
+
+  it("shows no real share that rests on fewer than K records", () => {
+    const dir = tempDir();
+    const real = join(dir, "real.csv");
+    // "Rare" is held by 3 real rows, under K = 10: it is neither named nor given a share.
+    writeFileSync(real, ["colour,size", ...Array.from({ length: 200 }, (_, i) => `${i < 3 ? "Rare" : i % 2 ? "Red" : "Blue"},${i % 50}`)].join("\n") + "\n");
+    const fake = join(dir, "dummy.csv");
+    writeFileSync(fake, ["colour,size", ...Array.from({ length: 200 }, (_, i) => `${i % 2 ? "Red" : "Blue"},${(i * 7) % 50}`)].join("\n") + "\n");
+    const run = runCli(["compare", real, fake, "--format", "html"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain("Rare");
+    expect(run.stdout).toContain('<span class="label">all others</span>');
+    expect(run.stdout).toContain("under K");
   });
 });
