@@ -6,6 +6,7 @@ import { compareCommand } from "./commands/compare.js";
 import { verifyCommand } from "./commands/verify.js";
 import { describeCommand } from "./commands/describe.js";
 import { requestCommand } from "./commands/request.js";
+import { reviewCommand } from "./commands/review.js";
 
 /** Each command lives in its own file under commands/ and is only wired in here. */
 export function buildProgram(): Command {
@@ -28,5 +29,6 @@ Examples:
   program.addCommand(verifyCommand());
   program.addCommand(describeCommand());
   program.addCommand(requestCommand());
+  program.addCommand(reviewCommand());
   return program;
 }

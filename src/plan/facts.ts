@@ -102,6 +102,8 @@ const ANNOTATIONS = new Set([
   "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly",
   "contentEncoding", "contentMediaType", "contentSchema",
   "x-identifier", "x-special-category", "x-codes",
+  // What describe and review say of the dataset as a whole (publisher, licence, ...).
+  "x-dataset",
   // Read by the plan for the row as a whole (the locale, names that follow a sex column, rules the
   // row model keeps); none constrains a value on its own, and ajv ignores them.
   "x-synth-locale", "x-synth-sex", "x-synth-rules",

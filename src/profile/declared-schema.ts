@@ -13,6 +13,11 @@ export interface DeclaredColumn {
   hasEnum: boolean;
   /** Marked as an identifier (x-identifier, or a synth identifier format). */
   identifier: boolean;
+  /**
+   * Marked `"x-identifier": "direct"` (or `true`): it names a person, so no value of it is ever
+   * published, however many records share one (a surname held by 40 pupils is still a surname).
+   */
+  direct: boolean;
 }
 
 export interface DeclaredSchema {
@@ -45,13 +50,15 @@ function resolveProperty(loaded: LoadedSchema, located: Located): Record<string,
 const IDENTIFIER_FORMATS = new Set(["nhs-number", "ni-number", "upn", "uuid"]);
 
 function describeColumn(schema: Record<string, unknown> | undefined): DeclaredColumn {
-  if (!schema) return { cellType: "any", hasEnum: false, identifier: false };
+  if (!schema) return { cellType: "any", hasEnum: false, identifier: false, direct: false };
   const format = typeof schema.format === "string" ? schema.format : undefined;
+  const direct = schema["x-identifier"] === true || schema["x-identifier"] === "direct";
   return {
     cellType: cellTypeOf(schema),
     ...(format !== undefined ? { format } : {}),
     hasEnum: Array.isArray(schema.enum),
-    identifier: schema["x-identifier"] === true || (format !== undefined && IDENTIFIER_FORMATS.has(format)),
+    identifier: direct || (format !== undefined && IDENTIFIER_FORMATS.has(format)),
+    direct,
   };
 }
 

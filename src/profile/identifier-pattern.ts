@@ -22,7 +22,7 @@ function tokenSource(token: number): string {
     case SHAPE_OTHER:
       return ".";
     default:
-      return String.fromCharCode(token).replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+      return String.fromCharCode(token).replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
   }
 }
 

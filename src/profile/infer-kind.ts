@@ -157,6 +157,9 @@ export function decideColumn(column: ColumnAccumulator, rules: KindRules, declar
     // NHS numbers written without spaces read as integers; they are identifiers all the same.
     return { ...base, valueType: "string", kind: "identifier", identifierType: named.name, reason: `every value is a valid ${named.title}` };
   }
+  // Before any kind that publishes values (categories, quantiles of dates): a direct identifier's
+  // values are never published, whatever the K rule would allow.
+  if (declared?.direct && valueType !== "boolean") return decide("identifier", "a direct identifier in the schema: values never published");
   if (format === "date") return decide("date", "ISO dates");
   if (format === "date-time") return decide("datetime", "ISO date-times");
   if (valueType === "boolean") return decide("boolean", "true/false");

@@ -81,6 +81,7 @@ export function extractSchema(result: CheckResult, title?: string): Record<strin
       ...withNull(base, o.nullable),
       ...(o.source.identifier && o.source.identifier.source === "schema" ? { "x-identifier": o.source.identifier.value } : {}),
       ...(o.source.specialCategory && o.source.specialCategory.source === "schema" ? { "x-special-category": o.source.specialCategory.value } : {}),
+      ...(o.source.sensitive && o.source.sensitive.source === "schema" ? { "x-special-category": o.source.sensitive.value } : {}),
     };
     properties[o.name] = schema;
   }

@@ -1,3 +1,4 @@
+import { sensitiveWords } from "../report/describe/flags.js";
 import { joinPointer } from "../errors/json-pointer.js";
 import { SynthError } from "../errors/synth-error.js";
 import { isNumeric, isTemporal, schemaColumns, type Code, type ColumnInfo } from "../report/describe/columns.js";
@@ -264,7 +265,7 @@ export function checkRequest(input: CheckInput): CheckResult {
     outputNames.set(outName, name);
     const nullable = column.nullable || !column.required || coarsening?.introducesNull === true;
     output.push({ name: outName, source: column, ...(coarsening ? { coarsening } : {}), ...(entry.purpose !== undefined ? { purpose: entry.purpose } : {}), nullable });
-    const sensitive = [column.identifier ? `${column.identifier.value} identifier` : "", column.specialCategory ? `special category: ${column.specialCategory.value}` : ""].filter(Boolean);
+    const sensitive = [column.identifier ? `${column.identifier.value} identifier` : "", column.specialCategory ? `special category: ${column.specialCategory.value}` : "", column.sensitive ? sensitiveWords(column.sensitive) : ""].filter(Boolean);
     if (sensitive.length > 0 && blank(entry.purpose)) {
       warnings.push({ pointer: joinPointer(pointer, "purpose"), column: name, message: `"${name}" (${sensitive.join(", ")}) is asked for without a stated purpose` });
     }

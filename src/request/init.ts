@@ -1,3 +1,4 @@
+import { sensitiveWords } from "../report/describe/flags.js";
 import { isNumeric, isTemporal, schemaColumns, typeLabel, type ColumnInfo } from "../report/describe/columns.js";
 import { loadSchema, prepareSchema } from "../schema/load.js";
 import { REQUEST_FORMAT, REQUEST_VERSION, type ColumnRequest, type RequestFile } from "./types.js";
@@ -19,6 +20,7 @@ function about(column: ColumnInfo): string {
   const parts = [column.title ?? column.name, typeLabel(column)];
   if (column.identifier) parts.push(`${column.identifier.value} identifier${column.identifier.source === "guess" ? " (guess)" : ""}`);
   if (column.specialCategory) parts.push(`special category: ${column.specialCategory.value}${column.specialCategory.source === "guess" ? " (guess)" : ""}`);
+  if (column.sensitive) parts.push(`${sensitiveWords(column.sensitive)}${column.sensitive.source === "guess" ? " (guess)" : ""}`);
   if (column.codes) parts.push(`codes ${column.codes.map((c) => String(c.value)).join(" ")}`.slice(0, 120));
   const coarser = coarseningsFor(column);
   if (coarser.length > 0) parts.push(`coarsen: ${coarser.join(" | ")}`);

@@ -28,6 +28,7 @@ export const SYNTH_KEYWORDS = [
   "x-synth-rules",
   "x-synth-locale",
   "x-synth-sex",
+  "x-dataset",
 ] as const;
 
 export function draftOf(schema: unknown): Draft | undefined {

@@ -61,9 +61,9 @@ const NOT_FOR_GENERATE = [
   /\/node_modules\/csv-stringify\//,
   /\/node_modules\/chalk\//,
   /\/node_modules\/@faker-js\/faker\//,
-  // The commands' definitions (choices, defaults for --help) come from three modules of constants only.
+  // The commands' definitions (choices, defaults for --help) come from modules of constants only.
   /\/dist\/profile\/(?!min-count\.js$)/,
-  /\/dist\/report\/(?!describe\/formats\.js$)/,
+  /\/dist\/report\/(?!(describe|review)\/formats\.js$)/,
   /\/dist\/request\/(?!check-formats\.js$)/,
   /\/dist\/audit\/verify\.js$/,
   /\/dist\/io\/read-table\.js$/,

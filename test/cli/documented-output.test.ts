@@ -61,4 +61,12 @@ describe("README samples", () => {
     const head = readFileSync(join(dir, "dummy/immunisations.csv"), "utf8").split("\n").slice(0, 4).join("\n");
     expect(readme).toContain("```\n" + head + "\n```");
   });
+
+  it("quotes the terminal dictionary as describe prints it, each excerpt whole", () => {
+    const printed = stdoutOf(["describe", "--schema", schema, "--stats", stats]);
+    const block = readme.slice(readme.indexOf("```text\nChild health record\n") + 8);
+    const excerpts = block.slice(0, block.indexOf("```")).split(/^ *…\n/m).filter((part) => part.trim() !== "");
+    expect(excerpts.length).toBeGreaterThan(2);
+    for (const excerpt of excerpts) expect(printed).toContain(excerpt);
+  });
 });

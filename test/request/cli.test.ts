@@ -50,7 +50,7 @@ describe("synth request check", () => {
     expect(run.stdout).toContain("From:         Department for Education");
     expect(run.stdout).toMatch(/Columns requested: +7 of 18/);
     expect(run.stdout).toMatch(/Direct identifiers: +0 of 3/);
-    expect(run.stdout).toMatch(/Special-category columns: 4 of 9/);
+    expect(run.stdout).toMatch(/Special-category columns: 4 of 8/);
     expect(run.stdout).toContain("- date_of_birth → age_years: age in whole years at 2025-08-31");
     expect(run.stdout).toContain('"bmi_centile" (special category: health) is asked for without a stated');
     expect(run.stdout).toContain("✓ The request is well-formed, with 1 warning to review.");

@@ -28,7 +28,7 @@ export function describeCommand(): Command {
     .option("--package <datapackage.json>", "a package of tables (published or dummy): the dataset, how its tables join, and each table's dictionary")
     .option("--output-dir <folder>", "with --package --format html: the folder for the front page (index.html) and a page per table")
     .option("--stats <file>", "column statistics (frequencies, ranges, how often empty)")
-    .option("--sample <file>", "dummy records (CSV, JSONL or JSON from `synth generate`) to take example values from; never real data")
+    .option("--sample <file>", "dummy records to take example values from: a file `synth generate --output` wrote, with its manifest beside it (anything else is refused)")
     .addOption(new Option("--format <format>", "text (terminal), markdown or html (one self-contained page)").choices(DESCRIBE_FORMATS).default("text").argParser(oneOf(DESCRIBE_FORMATS)))
     .option("--output <file>", "write to a file instead of standard output")
     .option("--force", "replace --output if it exists", false)

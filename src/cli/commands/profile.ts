@@ -15,6 +15,7 @@ interface ProfileFlags {
   output?: string;
   package?: string;
   outputDir?: string;
+  review?: string;
   schema?: string;
   schemaOut?: string;
   minCount: number;
@@ -84,6 +85,7 @@ export function profileCommand(): Command {
     .option("--foreign-key <table.column=parent.column>", "with --table: a foreign key to another table's --key", (raw: string, previous: string[] = []) => [...previous, raw])
     .option("--schema <file>", "your JSON Schema for the table: its types are used, and rows that do not match it are reported")
     .option("--schema-out <file>", "write the inferred JSON Schema (2020-12) here (without --schema)")
+    .option("--review <file>", "also write the sign-off page for the statistics: HTML, or Markdown when the name ends in .md")
     .option("--min-count <k>", "K: publish nothing that rests on fewer than K records", positiveInteger(), DEFAULT_MIN_COUNT)
     .option("--epsilon <e>", "differential privacy: add Laplace noise to every published count, spending this budget", positiveNumber)
     .option("--seed <n>", "seed for the privacy noise, for reproducible runs (default: unpredictable; anyone who knows the seed can remove the noise)", nonNegativeInteger())
@@ -101,6 +103,7 @@ publish only their shape. See the statistics file's "disclosure" section for wha
 
 Examples:
   $ synth profile patients.csv --output stats.json --schema-out schema.json
+  $ synth profile patients.csv --schema schema.json --output stats.json --review review.html
   $ synth profile patients.csv --schema schema.json --output stats.json --epsilon 1
   $ synth profile survey.csv --output stats.json --schema-out schema.json --null "" NA -99
   $ synth profile --package real/datapackage.json --output-dir published/
@@ -112,6 +115,8 @@ Examples:
         if (data !== undefined || flags.output !== undefined || flags.schema !== undefined || flags.schemaOut !== undefined) {
           throw new SynthError("USAGE", "--package reads the tables and schemas the package names and writes --output-dir: give no data file, --output, --schema or --schema-out");
         }
+        // One review page per statistics file: run `synth review` on each table's statistics.
+        if (flags.review !== undefined) throw new SynthError("USAGE", "--review writes the page for one table's statistics; with --package, run `synth review` on each table's statistics file");
         const { runProfilePackage } = await import("./profile-package.js");
         await runProfilePackage(flags);
         return;
@@ -122,7 +127,9 @@ Examples:
       if (flags.schema && flags.schemaOut) {
         throw new SynthError("USAGE", "--schema-out writes an inferred schema; with --schema your own schema is used as it is");
       }
-      for (const out of [output, flags.schemaOut]) {
+      const outputs = [output, flags.schemaOut, flags.review].filter((out): out is string => out !== undefined);
+      if (new Set(outputs.map((out) => resolve(out))).size < outputs.length) throw new SynthError("USAGE", "two outputs name the same file", { file: outputs[outputs.length - 1]! });
+      for (const out of outputs) {
         if (out === undefined) continue;
         if (resolve(out) === resolve(data)) throw new SynthError("USAGE", "an output file is the data file itself", { file: out });
         // Before reading a large file, not after: an output that cannot be written should fail at once.
@@ -154,6 +161,14 @@ Examples:
       if (flags.schema) reportRowCheck(result, flags.schema);
       writeFileAtomic(output, formatJson(result.stats), { force: flags.force });
       if (flags.schemaOut && result.schema) writeFileAtomic(flags.schemaOut, formatJson(result.schema), { force: flags.force });
+      if (flags.review) {
+        const { review, reviewFormatFor } = await import("../../report/review/index.js");
+        // From the file as written, so that the page's sha256 is the file's; the schema is the
+        // owner's, or the one inferred, for titles, codes and flags.
+        const reasons = Object.fromEntries(result.columns.map((c) => [c.name, c.reason]));
+        const schema = flags.schema ?? result.schema;
+        writeFileAtomic(flags.review, review({ stats: output, ...(schema ? { schema } : {}), reasons }, reviewFormatFor(flags.review)), { force: flags.force });
+      }
       if (!flags.quiet) process.stderr.write(summarise(result, output, flags.schemaOut));
     });
 }

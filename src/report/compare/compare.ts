@@ -5,6 +5,7 @@ import { loadDeclaredSchema } from "../../profile/declared-schema.js";
 import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
 import { profile } from "../../profile/profile.js";
 import { ReservoirSample } from "../../profile/sketch/reservoir.js";
+import { binPicture, categoryPicture, type ColumnPicture } from "./picture.js";
 import type { Rule } from "../../rules/types.js";
 import { halves } from "./baseline.js";
 import { columnReading, type Canonical, type ColumnReading, type Metric } from "./column-values.js";
@@ -55,6 +56,8 @@ export interface ColumnComparison {
    */
   tails?: { below: number; above: number };
   note?: string;
+  /** Real against dummy, in aggregates of at least K real records each (for the HTML report). */
+  picture?: ColumnPicture;
 }
 
 export interface CompareReport {
@@ -233,7 +236,13 @@ function tails(real: ColumnCollector, dummy: ColumnCollector): { below: number; 
   return { below: round(Math.max(0, (real.min - dummy.min) / range)), above: round(Math.max(0, (dummy.max - real.max) / range)) };
 }
 
-function scoreColumn(real: ColumnCollector, dummy: ColumnCollector, inDummy: boolean): ColumnComparison {
+function pictureOf(real: ColumnCollector, dummy: ColumnCollector, k: number): ColumnPicture | undefined {
+  if (real.reading.metric === "KSComplement" && real.values && dummy.values) return binPicture(real.values.sorted(), dummy.values.sorted(), k, real.reading.kind !== "number");
+  if (real.reading.metric === "TVComplement" && real.counts && dummy.counts) return categoryPicture(real.counts, dummy.counts, k);
+  return undefined;
+}
+
+function scoreColumn(real: ColumnCollector, dummy: ColumnCollector, inDummy: boolean, k: number): ColumnComparison {
   const reading = real.reading;
   const base = {
     column: reading.name,
@@ -251,7 +260,8 @@ function scoreColumn(real: ColumnCollector, dummy: ColumnCollector, inDummy: boo
   if (dummy.present === 0) return { ...base, score: 0, note: "no dummy values" };
   const score = reading.metric === "KSComplement" ? ksComplement(real.values!.sorted(), dummy.values!.sorted()) : tvComplement(real.counts!, dummy.counts!);
   const lists = real.listLengths && dummy.listLengths ? { note: `over codes (list lengths: TVComplement ${round(tvComplement(real.listLengths, dummy.listLengths), 3).toFixed(3)})` } : {};
-  return { ...base, score: round(score), ...(reading.numeric ? { tails: tails(real, dummy) } : {}), ...lists };
+  const picture = pictureOf(real, dummy, k);
+  return { ...base, score: round(score), ...(reading.numeric ? { tails: tails(real, dummy) } : {}), ...lists, ...(picture ? { picture } : {}) };
 }
 
 export async function compare(options: CompareOptions): Promise<CompareReport> {
@@ -295,7 +305,7 @@ export async function compare(options: CompareOptions): Promise<CompareReport> {
   );
 
   const dummyColumns = new Set(dummy.fileColumns);
-  const columns = readings.map((reading, i) => scoreColumn(real.collectors[i]!, dummy.collectors[i]!, dummyColumns.has(reading.name)));
+  const columns = readings.map((reading, i) => scoreColumn(real.collectors[i]!, dummy.collectors[i]!, dummyColumns.has(reading.name), minCount));
   const scores = columns.filter((c) => c.score !== null).map((c) => c.score!);
 
   const pairColumns: PairColumn[] = scored.map((i) => ({ name: readings[i]!.name, numeric: readings[i]!.numeric }));

@@ -1,13 +1,14 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { CompareReport } from "./compare.js";
+import type { Verdict } from "./verdict.js";
 
 /**
  * The compare report for a terminal (a table, coloured when `color`) or as JSON. Colour is an
  * argument, not global state: the CLI decides it from the terminal and --no-color.
  */
 
-export function renderCompareJson(report: CompareReport): string {
-  return JSON.stringify(report, null, 2) + "\n";
+export function renderCompareJson(report: CompareReport, verdict?: Verdict): string {
+  return JSON.stringify(verdict ? { verdict, ...report } : report, null, 2) + "\n";
 }
 
 const GOOD = 0.95;
@@ -21,7 +22,7 @@ function pad(text: string, width: number, visible = text.length): string {
   return text + " ".repeat(Math.max(0, width - visible));
 }
 
-export function renderCompareText(report: CompareReport, options: { color: boolean }): string {
+export function renderCompareText(report: CompareReport, options: { color: boolean; verdict?: Verdict }): string {
   const c: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
   const scoreText = (score: number | null) => {
     if (score === null) return c.dim("-");
@@ -29,6 +30,10 @@ export function renderCompareText(report: CompareReport, options: { color: boole
     return score >= GOOD ? c.green(text) : score >= FAIR ? c.yellow(text) : c.red(text);
   };
   const lines: string[] = [];
+  if (options.verdict) {
+    const v = options.verdict;
+    lines.push(v.pass === false ? c.red.bold(v.line) : v.pass === true ? c.green.bold(v.line) : c.bold(v.line), "");
+  }
   lines.push(c.bold(`Fidelity: ${report.dummy.file} (${report.dummy.rows} rows) against ${report.real.file} (${report.real.rows} rows)`), "");
   const header = ["column", "kind", "metric", "score", "missing real", "missing dummy", ""];
   const rows = report.columns.map((col) => [

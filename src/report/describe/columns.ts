@@ -1,6 +1,7 @@
 import { joinPointer } from "../../errors/json-pointer.js";
 import type { LoadedSchema } from "../../schema/load.js";
-import { identifierFlag, specialCategoryFlag, type Flag, type IdentifierLevel } from "./flags.js";
+import { formatWords, patternWords } from "./plain-words.js";
+import { identifierFlag, sensitivityFlags, type Flag, type IdentifierLevel, type SensitiveFlag } from "./flags.js";
 
 /** One labelled code of a column: `oneOf: [{const, title}]`, `enum` (+ `x-codes` labels). */
 export interface Code {
@@ -30,8 +31,13 @@ export interface ColumnInfo {
   minLength?: number;
   maxLength?: number;
   unique: boolean;
+  /** The faker method the schema names (`x-faker`). */
+  faker?: string;
   identifier?: Flag<IdentifierLevel>;
+  /** An Article 9 special category. */
   specialCategory?: Flag<string>;
+  /** Sensitive but not Article 9: criminal offence data, safeguarding, socio-economic. */
+  sensitive?: SensitiveFlag;
 }
 
 type Node = Record<string, unknown>;
@@ -136,6 +142,7 @@ export function schemaColumns(loaded: LoadedSchema): ColumnInfo[] {
       ...(description !== undefined ? { description } : {}),
       ...(typeof node.format === "string" ? { format: node.format } : typeof node["x-synth-type"] === "string" ? { format: node["x-synth-type"] } : {}),
       ...(typeof node.pattern === "string" ? { pattern: node.pattern } : {}),
+      ...(typeof node["x-faker"] === "string" ? { faker: node["x-faker"] } : {}),
       ...(codes ? { codes } : {}),
       ...(min !== undefined ? { minimum: min, exclusiveMinimum: num(node.minimum) === undefined } : {}),
       ...(max !== undefined ? { maximum: max, exclusiveMaximum: num(node.maximum) === undefined } : {}),
@@ -143,9 +150,10 @@ export function schemaColumns(loaded: LoadedSchema): ColumnInfo[] {
       ...(num(node.maxLength) !== undefined ? { maxLength: num(node.maxLength)! } : {}),
     };
     const identifier = identifierFlag(name, title, node["x-identifier"]);
-    const special = specialCategoryFlag(name, title, node["x-special-category"]);
+    const { specialCategory, sensitive } = sensitivityFlags(name, title, node["x-special-category"]);
     if (identifier) info.identifier = identifier;
-    if (special) info.specialCategory = special;
+    if (specialCategory) info.specialCategory = specialCategory;
+    if (sensitive) info.sensitive = sensitive;
     return info;
   });
 }
@@ -155,6 +163,23 @@ export function typeLabel(column: ColumnInfo): string {
   const base = (column.types.length === 0 ? "any" : column.types.join(" or ")) + (column.codes ? ` code (${column.codes.length} values)` : "");
   if (column.format) return `${base} (${column.format})`;
   if (column.pattern && !column.codes) return `${base} (pattern ${column.pattern})`;
+  return base;
+}
+
+const TYPE_WORDS: Record<string, string> = { integer: "whole number", number: "number", string: "text", boolean: "true or false", array: "list", object: "record" };
+
+/**
+ * The type in words for a requester: "whole number", "date", "NHS number", "code (17 values)",
+ * "text: a capital letter, then 5 digits". typeLabel is the technical form, for request files.
+ */
+export function plainType(column: ColumnInfo): string {
+  if (column.codes) return `code (${column.codes.length} values)`;
+  if (column.format) return formatWords(column.format);
+  const base = column.types.length === 0 ? "any value" : column.types.map((t) => TYPE_WORDS[t] ?? t).join(" or ");
+  if (column.pattern) {
+    const words = patternWords(column.pattern);
+    return `${base}: ${words ?? "of a fixed shape"}`;
+  }
   return base;
 }
 

@@ -1,72 +1,16 @@
 import { structureSentences } from "./structure.js";
 import { TOOL_VERSION } from "../../version.js";
-import { typeLabel } from "./columns.js";
-import type { Bar, Chart } from "./distribution.js";
-import { emptyLine, percent, type Dictionary, type DictionaryColumn } from "./model.js";
+import { barsHtml, CHART_CSS, histogramHtml } from "../html/charts.js";
+import { esc } from "../html/escape.js";
+import { ABOUT_FIELDS, requestSteps } from "./about.js";
+import { binWord } from "./distribution.js";
+import { plainType } from "./columns.js";
+import { sensitiveWords } from "./flags.js";
+import { emptyLine, lengthLine, percent, type Dictionary, type DictionaryColumn } from "./model.js";
 
-/** Escapes text for HTML content and attribute values. */
-export function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
+export { esc };
 
 const slug = (name: string) => "col-" + name.replace(/[^A-Za-z0-9_-]+/g, "-");
-
-/** Horizontal bars, one per code: the code, its meaning, a bar and its share. */
-function barChart(bars: Bar[], label: string): string {
-  const row = 24;
-  const width = 560;
-  const codeW = Math.min(90, 14 + 8 * Math.max(...bars.map((b) => b.label.length)));
-  const hasMeaning = bars.some((b) => b.meaning);
-  const meaningW = hasMeaning ? 230 : 0;
-  const barX = codeW + meaningW;
-  const barW = width - barX - 56;
-  const max = Math.max(...bars.map((b) => b.fraction), 1e-12);
-  const height = bars.length * row + 4;
-  const items = bars
-    .map((b, i) => {
-      const y = i * row + 2;
-      const w = Math.max(b.fraction > 0 ? 1.5 : 0, (b.fraction / max) * barW);
-      const meaning = b.meaning ? (b.meaning.length > 31 ? b.meaning.slice(0, 30) + "…" : b.meaning) : "";
-      return (
-        `<g class="bar"><title>${esc(b.label)}${b.meaning ? " — " + esc(b.meaning) : ""}: ${percent(b.fraction)}</title>` +
-        `<text class="code" x="0" y="${y + 16}">${esc(b.label)}</text>` +
-        (hasMeaning ? `<text class="meaning" x="${codeW}" y="${y + 16}">${esc(meaning)}</text>` : "") +
-        `<rect class="track" x="${barX}" y="${y + 5}" width="${barW}" height="14" rx="2"/>` +
-        `<rect class="fill" x="${barX}" y="${y + 5}" width="${w.toFixed(1)}" height="14" rx="2"/>` +
-        `<text class="pct" x="${width}" y="${y + 16}" text-anchor="end">${percent(b.fraction)}</text></g>`
-      );
-    })
-    .join("");
-  return `<svg class="chart bars" role="img" aria-label="${esc(label)}" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">${items}</svg>`;
-}
-
-/** Vertical bars over equal-width bins, with the range under the axis. */
-function histogram(chart: Extract<Chart, { kind: "histogram" }>, label: string): string {
-  const width = 560;
-  const height = 150;
-  const plot = 118;
-  const n = chart.bins.length;
-  const gap = n > 20 ? 1 : 3;
-  const bw = width / n;
-  const max = Math.max(...chart.bins.map((b) => b.fraction), 1e-12);
-  const bars = chart.bins
-    .map((b, i) => {
-      const h = (b.fraction / max) * (plot - 6);
-      return `<rect class="fill" x="${(i * bw + gap / 2).toFixed(1)}" y="${(plot - h).toFixed(1)}" width="${(bw - gap).toFixed(1)}" height="${h.toFixed(1)}" rx="1.5"><title>from ${esc(b.label)}: ${percent(b.fraction)}</title></rect>`;
-    })
-    .join("");
-  const mid = chart.bins[Math.floor(n / 2)]?.label ?? "";
-  return (
-    `<svg class="chart histogram" role="img" aria-label="${esc(label)}" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">` +
-    `<line class="grid" x1="0" x2="${width}" y1="${plot / 2}" y2="${plot / 2}"/>` +
-    bars +
-    `<line class="axis" x1="0" x2="${width}" y1="${plot + 0.5}" y2="${plot + 0.5}"/>` +
-    `<text class="tick" x="0" y="${plot + 22}">${esc(chart.from)}</text>` +
-    `<text class="tick" x="${width / 2}" y="${plot + 22}" text-anchor="middle">${esc(mid)}</text>` +
-    `<text class="tick" x="${width}" y="${plot + 22}" text-anchor="end">${esc(chart.to)}</text>` +
-    `</svg>`
-  );
-}
 
 function badges(column: DictionaryColumn): string {
   const out: string[] = [];
@@ -78,6 +22,11 @@ function badges(column: DictionaryColumn): string {
     const guess = column.specialCategory.source === "guess";
     out.push(`<span class="badge special${guess ? " guess" : ""}" title="${guess ? "Guessed from the column name; the schema does not say" : "Marked in the schema (x-special-category)"}">Special category: ${esc(column.specialCategory.value)}${guess ? " (guess)" : ""}</span>`);
   }
+  if (column.sensitive) {
+    const guess = column.sensitive.source === "guess";
+    const words = sensitiveWords(column.sensitive);
+    out.push(`<span class="badge sensitive${guess ? " guess" : ""}" title="${guess ? "Guessed from the column name; the schema does not say" : "Marked in the schema; not an Article 9 special category"}">${esc(words.charAt(0).toUpperCase() + words.slice(1))}${guess ? " (guess)" : ""}</span>`);
+  }
   return out.join("");
 }
 
@@ -85,33 +34,43 @@ function fact(term: string, value: string): string {
   return `<div><dt>${esc(term)}</dt><dd>${value}</dd></div>`;
 }
 
+/** Everything a reader might search a column by: name, title, description, codes and their meanings, flags. */
+function searchText(column: DictionaryColumn): string {
+  const codes = (column.codes ?? []).flatMap((c) => [String(c.value), c.label ?? ""]);
+  const flags = [column.identifier ? `${column.identifier.value} identifier` : "", column.specialCategory ? `special category ${column.specialCategory.value}` : "", column.sensitive ? sensitiveWords(column.sensitive) : ""];
+  return [column.name, column.name.replace(/[_.-]+/g, " "), column.title ?? "", column.description ?? "", ...codes, ...flags].join(" ").toLowerCase().replace(/\s+/g, " ");
+}
+
 function card(column: DictionaryColumn, index: number): string {
-  const search = [column.name, column.title ?? ""].join(" ").toLowerCase();
   const facts: string[] = [];
-  facts.push(fact("Type", esc(typeLabel(column)) + (column.unique ? ", unique" : "")));
+  facts.push(fact("Type", esc(plainType(column)) + (column.unique ? ", unique" : "")));
   facts.push(fact("Empty", esc(emptyLine(column))));
-  if (column.allowed) facts.push(fact("Allowed", `${esc(column.allowed.min)} … ${esc(column.allowed.max)}`));
+  if (column.allowed) facts.push(fact("Allowed", `<span class="nowrap">${esc(column.allowed.min)}</span> to <span class="nowrap">${esc(column.allowed.max)}</span>`));
   if (column.observed) {
     const median = column.observed.median ? `<span class="muted">, median</span> <code>${esc(column.observed.median)}</code>` : "";
-    facts.push(fact(column.observed.source === "sample" ? "Range (dummy sample)" : "Range", `<code>${esc(column.observed.min)}</code> … <code>${esc(column.observed.max)}</code>${median}`));
+    facts.push(fact(column.observed.source === "sample" ? "Range (dummy sample)" : "Range", `<code>${esc(column.observed.min)}</code> to <code>${esc(column.observed.max)}</code>${median}`));
   }
-  if (column.minLength !== undefined || column.maxLength !== undefined) facts.push(fact("Length", `${column.minLength ?? 0} … ${column.maxLength ?? "any"} characters`));
-  if (column.generator) facts.push(fact("Values", esc(column.generator)));
+  const length = lengthLine(column);
+  if (length) facts.push(fact("Length", esc(length)));
+  if (column.generator) facts.push(fact("Dummy values", esc(column.generator)));
   if (column.examples.length > 0) facts.push(fact("Examples (dummy)", column.examples.map((e) => `<code class="example">${esc(e)}</code>`).join(" ")));
   let figure = "";
   const chart = column.chart;
   if (chart) {
-    const label = `${chart.kind === "histogram" ? "Histogram" : "Bar chart"} of ${column.name}`;
-    const svg = chart.kind === "histogram" ? histogram(chart, label) : barChart(chart.bars, label);
+    const label = `${chart.kind === "histogram" ? "Distribution" : column.codes ? "Codes" : "Values"} of ${column.name}`;
+    const body = chart.kind === "histogram" ? histogramHtml(chart.bins, label, { from: chart.from, to: chart.to, per: binWord(chart) }) : barsHtml(chart.bars, label);
     const source = chart.source === "sample" ? "from the dummy sample" : "from the statistics";
-    const note = column.suppressed ? ` · ${column.suppressed.categories} rarer ${column.suppressed.categories === 1 ? "category" : "categories"} held back (${percent(column.suppressed.fraction)})` : "";
-    figure = `<figure>${svg}<figcaption>${chart.kind === "histogram" ? "Distribution" : column.codes ? "Codes" : "Values"} ${source}${esc(note)}</figcaption></figure>`;
+    const note = column.suppressed ? ` · ${column.suppressed.categories} rarer ${column.suppressed.categories === 1 ? "category" : "categories"} (each under the disclosure threshold) held back together: ${percent(column.suppressed.fraction)} of values` : "";
+    figure = `<figure>${body}<figcaption>${chart.kind === "histogram" ? "Distribution" : column.codes ? "Codes" : "Values"} ${source}${esc(note)}</figcaption></figure>`;
   } else if (column.codes) {
-    figure = `<figure><table class="codes"><thead><tr><th>Code</th><th>Meaning</th></tr></thead><tbody>${column.codes.map((c) => `<tr><td><code>${esc(String(c.value))}</code></td><td>${esc(c.label ?? "")}</td></tr>`).join("")}</tbody></table></figure>`;
+    figure = `<figure>${barsHtml(
+      column.codes.map((c) => ({ label: String(c.value), ...(c.label ? { meaning: c.label } : {}), fraction: 0, heldBack: true })),
+      `Codes of ${column.name}`,
+    ).replace(/<span class="held">held back<\/span>/g, "")}<figcaption>Codes from the schema (no shares published)</figcaption></figure>`;
   }
-  const flagged = column.identifier?.value === "direct" ? " flagged-direct" : column.specialCategory || column.identifier ? " flagged" : "";
+  const flagged = column.identifier?.value === "direct" ? " flagged-direct" : column.specialCategory || column.sensitive || column.identifier ? " flagged" : "";
   return (
-    `<article class="col${flagged}" id="${slug(column.name)}" data-search="${esc(search)}">` +
+    `<article class="col${flagged}" id="${slug(column.name)}" data-search="${esc(searchText(column))}">` +
     `<header><span class="num">${index + 1}</span><div class="names"><h2><code>${esc(column.name)}</code></h2>${column.title ? `<p class="title">${esc(column.title)}</p>` : ""}</div><div class="badges">${badges(column)}</div></header>` +
     (column.description ? `<p class="desc">${esc(column.description)}</p>` : "") +
     `<div class="body${figure ? "" : " nofig"}"><dl class="facts">${facts.join("")}</dl>${figure}</div>` +
@@ -146,7 +105,7 @@ h1{margin:4px 0 8px;font-size:30px;line-height:1.2}
 .index th{background:#eef1f4;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
 .index tr:last-child td{border-bottom:0}
 .index a{color:var(--accent);text-decoration:none}.index a:hover{text-decoration:underline}
-.index .badge{font-size:11px;padding:1px 6px}
+.index .badge{font-size:11px;padding:1px 6px;white-space:normal}
 .col{background:var(--card);border:1px solid var(--line);border-radius:12px;margin:16px 0;padding:16px 20px 18px;box-shadow:0 1px 2px rgba(16,24,40,.05);border-left:4px solid #c5d3d8}
 .col.flagged{border-left-color:#b58ad6}.col.flagged-direct{border-left-color:var(--direct)}
 .col>header{display:flex;align-items:flex-start;gap:12px;flex-wrap:wrap}
@@ -155,10 +114,11 @@ h1{margin:4px 0 8px;font-size:30px;line-height:1.2}
 h2{margin:0;font-size:18px;line-height:1.3;word-break:break-word}
 .title{margin:0;color:var(--muted)}
 .badges{display:flex;flex-wrap:wrap;gap:6px;justify-content:flex-end}
-.badge{display:inline-block;border-radius:999px;padding:2px 10px;font-size:12px;font-weight:600;border:1px solid transparent;white-space:nowrap}
+.badge{display:inline-block;border-radius:999px;padding:2px 10px;font-size:12px;font-weight:600;border:1px solid transparent}
 .badge.direct{background:var(--direct-bg);color:var(--direct);border-color:#f5b5ae}
 .badge.indirect{background:var(--indirect-bg);color:var(--indirect);border-color:#f0cf94}
 .badge.special{background:var(--special-bg);color:var(--special);border-color:#d6bdf0}
+.badge.sensitive{background:#e8f0fb;color:#1d4f91;border-color:#b7cdee}
 .badge.guess{border-style:dashed;background:#fff}
 .desc{margin:10px 0 0 40px;max-width:80ch}
 .body{display:grid;grid-template-columns:minmax(0,4fr) minmax(0,6fr);gap:18px 28px;margin:12px 0 0 40px;align-items:start}
@@ -171,26 +131,28 @@ h2{margin:0;font-size:18px;line-height:1.3;word-break:break-word}
 .muted{color:var(--muted)}
 figure{margin:0}
 figcaption{font-size:12px;color:var(--muted);margin-top:4px}
-.chart{display:block;max-width:100%;height:auto;overflow:visible}
-.chart text{font-size:12.5px;fill:var(--ink)}
-.chart .meaning{fill:var(--muted)}
-.chart .pct,.chart .tick{font-size:11.5px;fill:var(--muted)}
-.chart .code{font-weight:600}
-.chart .track{fill:#eef1f4}
-.chart .fill{fill:var(--accent)}
-.flagged .chart .fill{fill:#7d4bb0}.flagged-direct .chart .fill{fill:var(--direct)}
-.chart .bar:hover .fill,.chart rect.fill:hover{opacity:.8}
-.chart .axis{stroke:#9aa5b1;stroke-width:1}.chart .grid{stroke:#e8ecf0;stroke-dasharray:3 3}
-.codes{border-collapse:collapse;font-size:13px}.codes td,.codes th{padding:3px 10px 3px 0;text-align:left}
+${CHART_CSS}
+.flagged .bar-row .fill{background:#7d4bb0}.flagged .histogram .fill{fill:#7d4bb0}
+.flagged-direct .bar-row .fill{background:var(--direct)}.flagged-direct .histogram .fill{fill:var(--direct)}
+.facts code,.nowrap{white-space:nowrap}
+.facts code.example{white-space:normal;overflow-wrap:anywhere}
+.about{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 14px;margin:0 0 14px;font-size:14px;color:#dbe7ea;max-width:80ch}
+.about dt{font-weight:600;color:#fff}.about dd{margin:0;overflow-wrap:anywhere}
+.request{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:14px 20px;margin:18px 0}
+.request h2{font-size:18px;margin:0 0 8px}
+.request ol{margin:0;padding-left:22px}.request li{margin:6px 0}
+.request pre{margin:4px 0 0;background:#14323a;color:#f1f7f8;border-radius:8px;padding:8px 12px;font-size:13px;white-space:pre-wrap;overflow-wrap:anywhere}
+.structure{margin:18px 0}
 #none{margin:30px 0;color:var(--muted);font-size:16px}
 footer{color:var(--muted);font-size:12.5px;padding:18px 0 40px}
 [hidden]{display:none!important}
-@media (max-width:760px){.body{grid-template-columns:1fr;margin-left:0}.desc{margin-left:0}.badges{justify-content:flex-start}.index .t-type,.index .t-title{display:none}.index .badge{white-space:normal}.wrap{padding:0 14px}.col{padding:14px}.facts div{grid-template-columns:110px 1fr}h1{font-size:24px}}
+@media (max-width:760px){.body{grid-template-columns:1fr;margin-left:0}.desc{margin-left:0}.badges{justify-content:flex-start}.index .t-type,.index .t-title{display:none}.wrap{padding:0 14px}.col{padding:14px}.facts div{grid-template-columns:104px minmax(0,1fr)}h1{font-size:24px}.about{grid-template-columns:1fr}.about dd{margin-bottom:4px}}
 @media print{
  body{background:#fff;font-size:11pt}
  .tools,#none{display:none!important}
  .top{background:#fff;color:#000;padding:0 0 8pt;border-bottom:2pt solid #000}
- .kicker,.lede,.meta,.meta dt{color:#000}.counts li{background:#fff;border:1px solid #999}
+ .kicker,.lede,.meta,.meta dt,.about,.about dt{color:#000}.counts li{background:#fff;border:1px solid #999}
+ .request pre{background:#fff;color:#000;border:1px solid #999}.request{break-inside:avoid}
  .wrap{max-width:none;padding:0}
  .col{box-shadow:none;break-inside:avoid;page-break-inside:avoid;border:1px solid #999;border-left-width:4px;margin:8pt 0}
  .index{break-inside:auto}.index tr{break-inside:avoid}
@@ -229,11 +191,19 @@ function structureSection(dictionary: Dictionary): string {
   return `<section class="structure" aria-labelledby="structure"><h2 id="structure">How the columns go together</h2>${list(said.dependencies)}${said.rules.length > 0 ? `<p>Rules every dummy row keeps:</p>${list(said.rules)}` : ""}${said.independent ? `<p>${esc(said.independent)}</p>` : ""}</section>`;
 }
 
+/** How to ask for an extract: the request commands, ready to paste. */
+function requestSection(dictionary: Dictionary): string {
+  const steps = requestSteps(dictionary.schemaFile, dictionary.stats?.file);
+  const items = steps.map((step) => `<li>${esc(step.say)}${step.command ? `<pre><code>${esc(step.command)}</code></pre>` : ""}</li>`).join("");
+  return `<section class="request" aria-labelledby="how-to-request"><h2 id="how-to-request">How to request the data</h2><p>The columns above describe the real data; every example on this page is dummy. To ask for an extract:</p><ol>${items}</ol></section>`;
+}
+
 export function renderHtml(dictionary: Dictionary): string {
   const cols = dictionary.columns;
   const direct = cols.filter((c) => c.identifier?.value === "direct").length;
   const indirect = cols.filter((c) => c.identifier?.value === "indirect").length;
   const special = cols.filter((c) => c.specialCategory).length;
+  const sensitive = cols.filter((c) => c.sensitive).length;
   const meta: string[] = [`<div><dt>Schema</dt><dd><code>${esc(dictionary.schemaFile)}</code></dd></div>`];
   if (dictionary.stats) {
     const parts = [dictionary.stats.file ?? "given", dictionary.stats.rows !== undefined ? `${dictionary.stats.rows.toLocaleString("en-GB")} rows` : "", dictionary.stats.createdAt ? `profiled ${dictionary.stats.createdAt.slice(0, 10)}` : ""].filter(Boolean);
@@ -242,8 +212,9 @@ export function renderHtml(dictionary: Dictionary): string {
   }
   meta.push(`<div><dt>Example values</dt><dd>dummy data only: ${esc(dictionary.sample.source)}</dd></div>`);
   const index = cols
-    .map((c) => `<tr data-search="${esc([c.name, c.title ?? ""].join(" ").toLowerCase())}"><td><a href="#${slug(c.name)}"><code>${esc(c.name)}</code></a></td><td class="t-title">${esc(c.title ?? "")}</td><td class="t-type">${esc(typeLabel(c))}</td><td>${badges(c)}</td></tr>`)
+    .map((c) => `<tr data-search="${esc(searchText(c))}"><td><a href="#${slug(c.name)}"><code>${esc(c.name)}</code></a></td><td class="t-title">${esc(c.title ?? "")}</td><td class="t-type">${esc(plainType(c))}</td><td>${badges(c)}</td></tr>`)
     .join("");
+  const about = ABOUT_FIELDS.filter(([key]) => dictionary.about[key]).map(([key, words]) => `<dt>${esc(words)}</dt><dd>${esc(dictionary.about[key]!)}</dd>`);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -258,15 +229,17 @@ export function renderHtml(dictionary: Dictionary): string {
 <p class="kicker">Data dictionary</p>
 <h1>${esc(dictionary.title)}</h1>
 ${dictionary.description ? `<p class="lede">${esc(dictionary.description)}</p>` : ""}
+${about.length > 0 ? `<dl class="about">${about.join("")}</dl>` : ""}
 <dl class="meta">${meta.join("")}</dl>
-<ul class="counts"><li><strong>${cols.length}</strong>columns</li><li><strong>${direct}</strong>direct identifiers</li><li><strong>${indirect}</strong>indirect identifiers</li><li><strong>${special}</strong>special-category columns</li></ul>
+<ul class="counts"><li><strong>${cols.length}</strong>columns</li><li><strong>${direct}</strong>direct identifiers</li><li><strong>${indirect}</strong>indirect identifiers</li><li><strong>${special}</strong>special-category columns</li>${sensitive > 0 ? `<li><strong>${sensitive}</strong>other sensitive ${sensitive === 1 ? "column" : "columns"}</li>` : ""}</ul>
 </div></header>
-<nav class="tools" aria-label="Search"><div class="wrap"><label for="q">Find a column</label><input id="q" type="search" placeholder="Name or title, e.g. birth" autocomplete="off" spellcheck="false"><span id="shown" aria-live="polite">${cols.length} of ${cols.length} columns</span></div></nav>
+<nav class="tools" aria-label="Search"><div class="wrap"><label for="q">Find a column</label><input id="q" type="search" placeholder="Name, meaning or code, e.g. immunisation" autocomplete="off" spellcheck="false"><span id="shown" aria-live="polite">${cols.length} of ${cols.length} columns</span></div></nav>
 <main class="wrap">
 ${structureSection(dictionary)}
 <table class="index"><thead><tr><th>Column</th><th class="t-title">Title</th><th class="t-type">Type</th><th>Flags</th></tr></thead><tbody>${index}</tbody></table>
 ${cols.map(card).join("\n")}
 <p id="none" hidden>No column matches the search.</p>
+${requestSection(dictionary)}
 </main>
 <footer class="wrap">Written by synth ${esc(TOOL_VERSION)}. Every example value on this page comes from dummy data, never from real records. Flags marked “guess” are inferred from column names where the schema does not say.</footer>
 <script>${SCRIPT}</script>

@@ -6,7 +6,10 @@ import type { ColumnStats, StatsFile } from "../../stats/types.js";
 import { isNumeric, isTemporal, schemaColumns, type ColumnInfo } from "./columns.js";
 import { chartFromStats, chartFromValues, formatNumber, type Bar, type Chart, toScalar } from "./distribution.js";
 import { buildStructure, type Structure } from "./structure.js";
-import { isEmpty, readSample, showValue, type SampleRecord } from "./sample.js";
+import { sensitiveWords } from "./flags.js";
+import { generatorWords } from "./plain-words.js";
+import { datasetAbout, type DatasetAbout } from "./about.js";
+import { isEmpty, readVerifiedSample, showValue, type SampleRecord } from "./sample.js";
 
 export interface DescribeInput {
   /** A path to the JSON Schema, or the schema itself. */
@@ -14,8 +17,9 @@ export interface DescribeInput {
   /** A path to the statistics, or the statistics themselves. */
   stats?: string | StatsFile;
   /**
-   * Dummy records to take example values from: a path (CSV, JSONL or JSON) or the records. When
-   * absent, a small dummy sample is generated (seed 0). Never pass real data here.
+   * Dummy records to take example values from: a path to a file `synth generate --output` wrote
+   * (refused unless its manifest beside it verifies), or the records themselves (the caller vouches
+   * that they are dummy). When absent, a small dummy sample is generated (seed 0).
    */
   sample?: string | SampleRecord[];
   /** Rows to generate when no sample is given (default 50). */
@@ -27,6 +31,8 @@ export interface CodeRow {
   meaning?: string;
   /** Share of non-empty values; undefined when nothing says. */
   fraction?: number;
+  /** Not published: held back with the other codes under K records (or never seen). */
+  heldBack?: boolean;
 }
 
 export interface Range {
@@ -48,13 +54,18 @@ export interface DictionaryColumn extends ColumnInfo {
   chart?: Chart;
   /** Up to three distinct values from the dummy sample. */
   examples: string[];
+  /** How the dummy values are made, in plain words. */
   generator?: string;
+  /** Lengths of the values as the statistics publish them (K-safe, so not the real extremes). */
+  lengths?: { min: number; max: number };
 }
 
 export interface Dictionary {
   title: string;
   description?: string;
   id?: string;
+  /** Who holds the data, whom to ask, licence, reference date, coverage, version (`x-dataset`). */
+  about: DatasetAbout;
   schemaFile: string;
   stats?: { file?: string; rows?: number; table?: string; createdAt?: string; minCount?: number; notes: string[] };
   sample: { source: string; rows: number };
@@ -66,7 +77,10 @@ export interface Dictionary {
 const EXAMPLES = 3;
 
 function sampleOf(input: DescribeInput, loaded: LoadedSchema, stats: StatsFile | undefined): Promise<{ records: SampleRecord[]; source: string }> | { records: SampleRecord[]; source: string } {
-  if (typeof input.sample === "string") return { records: readSample(input.sample), source: input.sample };
+  if (typeof input.sample === "string") {
+    const path = input.sample;
+    return readVerifiedSample(path).then((records) => ({ records, source: `${path} (dummy data, checked against its synth manifest)` }));
+  }
   if (Array.isArray(input.sample)) return { records: input.sample, source: "records given" };
   const rows = input.generatedRows ?? 50;
   return (async () => {
@@ -88,12 +102,18 @@ function fromStats(column: ColumnInfo, stats: ColumnStats | undefined): Partial<
   else if (!column.nullable && column.required) out.empty = { fraction: 0, source: "statistics" };
   if (stats.kind === "categorical") {
     const byValue = new Map(stats.categories.map((c) => [String(c.value), c.frequency]));
+    // A code the statistics do not publish is held back when some were (it may be one of them), and
+    // truly absent only when none was.
+    const unpublished = (): Partial<CodeRow> => (stats.suppressed ? { heldBack: true } : { fraction: 0 });
     const rows: CodeRow[] = column.codes
-      ? column.codes.map((code) => ({ value: String(code.value), ...(code.label ? { meaning: code.label } : {}), fraction: byValue.get(String(code.value)) ?? 0 }))
+      ? column.codes.map((code) => {
+          const share = byValue.get(String(code.value));
+          return { value: String(code.value), ...(code.label ? { meaning: code.label } : {}), ...(share !== undefined ? { fraction: share } : unpublished()) };
+        })
       : stats.categories.map((c) => ({ value: String(c.value), fraction: c.frequency }));
     out.codeRows = rows;
     if (stats.suppressed) out.suppressed = { categories: stats.suppressed.categories, fraction: stats.suppressed.frequency };
-    out.chart = { kind: "bars", source: "statistics", bars: rows.map((r) => ({ label: r.value, ...(r.meaning ? { meaning: r.meaning } : {}), fraction: r.fraction ?? 0 })) };
+    out.chart = { kind: "bars", source: "statistics", bars: rows.map((r) => ({ label: r.value, ...(r.meaning ? { meaning: r.meaning } : {}), fraction: r.fraction ?? 0, ...(r.heldBack ? { heldBack: true } : {}) })) };
   } else {
     const chart = chartFromStats(stats);
     if (chart) out.chart = chart;
@@ -104,10 +124,11 @@ function fromStats(column: ColumnInfo, stats: ColumnStats | undefined): Partial<
     const median = q.find(([p]) => p === 0.5);
     out.observed = { min: show(q[0]![1]), max: show(q[q.length - 1]![1]), ...(median ? { median: show(median[1]) } : {}), source: "statistics" };
   }
-  if ((stats.kind === "string" || stats.kind === "identifier") && stats.generator) {
-    const g = stats.generator as Record<string, string>;
-    const [key, value] = Object.entries(g)[0] ?? [];
-    if (key) out.generator = `${key} ${value}`;
+  if ((stats.kind === "string" || stats.kind === "identifier") && stats.generator) out.generator = generatorWords(stats.generator);
+  else if (stats.kind === "string" && stats.words) out.generator = "placeholder words (lorem ipsum), as many per value as real values hold";
+  else if (stats.kind === "string" && stats.codes) out.generator = `lists of the published codes joined by ${JSON.stringify(stats.codes.delimiter)}`;
+  if ((stats.kind === "string" || stats.kind === "identifier") && stats.length && stats.length.length > 0) {
+    out.lengths = { min: Math.round(stats.length[0]![1]), max: Math.round(stats.length[stats.length.length - 1]![1]) };
   }
   return out;
 }
@@ -169,12 +190,14 @@ export async function buildDictionary(input: DescribeInput): Promise<Dictionary>
     const allowed = allowedRange(column);
     return { ...column, ...statsPart, ...samplePart, ...(allowed ? { allowed } : {}), examples: samplePart.examples ?? [] } as DictionaryColumn;
   });
+  for (const column of columns) if (!column.generator && column.faker) column.generator = generatorWords({ faker: column.faker });
   const structure = buildStructure(loaded.schema, stats, columns.map((column) => column.name));
   const title = typeof root.title === "string" ? root.title : typeof input.schema === "string" ? input.schema : "Data dictionary";
   return {
     title,
     ...(typeof root.description === "string" ? { description: root.description } : {}),
     ...(typeof root.$id === "string" ? { id: root.$id } : {}),
+    about: datasetAbout(root),
     schemaFile: loaded.file,
     ...(stats
       ? {
@@ -202,6 +225,16 @@ export function percent(fraction: number): string {
   return (value >= 10 ? value.toFixed(1) : value.toFixed(1)).replace(/\.0$/, "") + "%";
 }
 
+/** How long the values are, in words: the schema's limits, else the published lengths. */
+export function lengthLine(column: DictionaryColumn): string | undefined {
+  const { minLength: min, maxLength: max } = column;
+  if (min !== undefined && max !== undefined) return min === max ? `${min} characters` : `${min} to ${max} characters`;
+  if (max !== undefined) return `at most ${max} characters`;
+  if (min !== undefined) return `at least ${min} characters`;
+  if (column.lengths) return column.lengths.min === column.lengths.max ? `${column.lengths.min} characters` : `mostly ${column.lengths.min} to ${column.lengths.max} characters`;
+  return undefined;
+}
+
 /** One line on how often a column is empty. */
 export function emptyLine(column: DictionaryColumn): string {
   if (!column.nullable && column.required) return "never empty";
@@ -210,11 +243,12 @@ export function emptyLine(column: DictionaryColumn): string {
   return `${allowed}; empty in ${percent(column.empty.fraction)} of rows${column.empty.source === "sample" ? " of the dummy sample" : ""}`;
 }
 
-/** Flags for one column as short words: "direct identifier", "special category: health (guess)". */
+/** Flags for one column as short words: "direct identifier", "special category: health (guess from name)", "safeguarding". */
 export function flagWords(column: ColumnInfo): string[] {
   const words: string[] = [];
   if (column.identifier) words.push(`${column.identifier.value} identifier${column.identifier.source === "guess" ? " (guess from name)" : ""}`);
   if (column.specialCategory) words.push(`special category: ${column.specialCategory.value}${column.specialCategory.source === "guess" ? " (guess from name)" : ""}`);
+  if (column.sensitive) words.push(`${sensitiveWords(column.sensitive)}${column.sensitive.source === "guess" ? " (guess from name)" : ""}`);
   return words;
 }
 

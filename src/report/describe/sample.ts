@@ -1,4 +1,8 @@
+import { existsSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
+import { loadManifest, manifestPathFor } from "../../audit/manifest.js";
+import { verifyManifest } from "../../audit/verify.js";
 import { SynthError } from "../../errors/synth-error.js";
 import { parseJsonText, readTextFile } from "../../io/json-file.js";
 
@@ -43,4 +47,30 @@ export function isEmpty(value: unknown): boolean {
 /** Renders a sample value for a dictionary: strings as they are, everything else as JSON. */
 export function showValue(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/**
+ * Reads a sample only when it is synth's own output: a manifest beside it (FILE.manifest.json, as
+ * `synth generate --output FILE` writes) that names this very file and whose hashes still match.
+ * The dictionary labels example values "dummy"; a real file passed by mistake would publish real
+ * values under that label, so anything unverified is refused rather than shown.
+ */
+export async function readVerifiedSample(path: string): Promise<SampleRecord[]> {
+  const manifestPath = manifestPathFor(path);
+  const refuse = (why: string) =>
+    new SynthError("USAGE", `describe will not show values from ${path}, which may be real data: ${why}; pass a file written by \`synth generate --output\` (with its manifest), or leave out --sample to use freshly generated dummy rows`, { file: path });
+  if (!existsSync(manifestPath)) throw refuse(`no synth manifest beside it (${basename(manifestPath)})`);
+  let report: Awaited<ReturnType<typeof verifyManifest>>;
+  let manifest: ReturnType<typeof loadManifest>;
+  try {
+    manifest = loadManifest(manifestPath);
+    report = await verifyManifest(manifestPath);
+  } catch (error) {
+    if (error instanceof SynthError) throw refuse(`its manifest cannot be read (${error.message})`);
+    throw error;
+  }
+  if (resolve(dirname(resolve(manifestPath)), manifest.output.path) !== resolve(path)) throw refuse(`its manifest describes another file (${manifest.output.path})`);
+  const output = report.checks.find((check) => check.role === "output");
+  if (!output?.ok) throw refuse(`it does not match its manifest (${output?.problem ?? "not checked"})`);
+  return readSample(path);
 }

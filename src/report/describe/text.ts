@@ -1,8 +1,9 @@
 import { structureSentences } from "./structure.js";
 import { Chalk, type ChalkInstance } from "chalk";
-import { typeLabel } from "./columns.js";
-import type { Chart } from "./distribution.js";
-import { emptyLine, flagWords, percent, type Dictionary, type DictionaryColumn } from "./model.js";
+import { ABOUT_FIELDS, requestSteps } from "./about.js";
+import { plainType } from "./columns.js";
+import { binWord, type Chart } from "./distribution.js";
+import { emptyLine, flagWords, lengthLine, percent, type Dictionary, type DictionaryColumn } from "./model.js";
 
 export interface TextOptions {
   /** Colour on or off: the caller decides (TTY, NO_COLOR); the library never looks at process. */
@@ -39,10 +40,6 @@ export function wrap(text: string, width: number, hang = ""): string[] {
   return lines.map((l, i) => (i === 0 ? l : hang + l));
 }
 
-function truncate(text: string, width: number): string {
-  return text.length <= width ? text : text.slice(0, Math.max(0, width - 1)) + "…";
-}
-
 function bar(fraction: number, width: number): string {
   const eighths = Math.round(Math.max(0, Math.min(1, fraction)) * width * 8);
   const full = Math.floor(eighths / 8);
@@ -64,16 +61,31 @@ function chartLines(c: ChalkInstance, chart: Chart, width: number): string[] {
   const room = width - INDENT - LABEL;
   if (chart.kind === "histogram") {
     const source = chart.source === "sample" ? "dummy sample" : "statistics";
-    return [`${c.cyan(sparkline(chart.bins.map((b) => b.fraction)))}  ${chart.from} … ${chart.to}  ${c.dim(`(${source})`)}`];
+    const peak = Math.max(...chart.bins.map((b) => b.fraction));
+    return [
+      `${c.cyan(sparkline(chart.bins.map((b) => b.fraction)))}  ${chart.from} … ${chart.to}  ${c.dim(`(${source})`)}`,
+      ...wrap(`one bar per ${binWord(chart)}; the tallest holds ${percent(peak)} of values`, room).map((line) => c.dim(line)),
+    ];
   }
-  const codeWidth = Math.min(8, Math.max(...chart.bars.map((b) => b.label.length)));
+  // Codes and meanings wrap onto further lines, never cut: a request's groups need the exact labels.
+  const codeWidth = Math.min(12, Math.max(...chart.bars.map((b) => b.label.length)));
   const barWidth = 14;
   const meanings = chart.bars.some((b) => b.meaning);
-  const meaningWidth = meanings ? Math.max(8, room - codeWidth - 2 - 7 - 1 - barWidth) : 0;
-  const max = Math.max(...chart.bars.map((b) => b.fraction), 1e-12);
-  return chart.bars.map((b) => {
-    const meaning = meanings ? "  " + truncate(b.meaning ?? "", meaningWidth).padEnd(meaningWidth) : "";
-    return `${c.bold(truncate(b.label, codeWidth).padEnd(codeWidth))}${meaning} ${percent(b.fraction).padStart(6)} ${c.cyan(bar(b.fraction / max, barWidth))}`;
+  const meaningWidth = meanings ? Math.max(12, room - codeWidth - 2 - 11 - 1 - barWidth) : 0;
+  const max = Math.max(...chart.bars.map((b) => (b.heldBack ? 0 : b.fraction)), 1e-12);
+  return chart.bars.flatMap((b) => {
+    const codeLines = wrap(b.label, codeWidth);
+    const meaningLines = meanings ? wrap(b.meaning ?? "", meaningWidth) : [""];
+    const share = b.heldBack ? "held back" : percent(b.fraction);
+    const lines: string[] = [];
+    const count = Math.max(codeLines.length, meaningLines.length);
+    // The share goes on the last line, so that a wrapped meaning reads on without a figure inside it.
+    for (let i = 0; i < count; i++) {
+      const code = c.bold((codeLines[i] ?? "").padEnd(codeWidth));
+      const meaning = meanings ? "  " + (meaningLines[i] ?? "").padEnd(meaningWidth) : "";
+      lines.push(i === count - 1 ? `${code}${meaning} ${share.padStart(9)} ${b.heldBack ? "" : c.cyan(bar(b.fraction / max, barWidth))}`.trimEnd() : `${code}${meaning}`.trimEnd());
+    }
+    return lines;
   });
 }
 
@@ -82,15 +94,13 @@ function columnBlock(c: ChalkInstance, column: DictionaryColumn, index: number, 
   const flags = flagWords(column);
   const number = String(index + 1).padStart(2);
   out.push(`${c.dim(number)} ${c.bold(column.name)}`);
-  const badges = [
-    ...(column.identifier ? [column.identifier.value === "direct" ? c.red.bold(`[${flags[0]}]`) : c.yellow(`[${flags[0]}]`)] : []),
-    ...(column.specialCategory ? [c.magenta(`[${flags[flags.length - 1]}]`)] : []),
-  ];
+  // flagWords lists identifier, then special category, then other sensitive kind: one badge each.
+  const badges = flags.map((flag, i) => (i === 0 && column.identifier ? (column.identifier.value === "direct" ? c.red.bold(`[${flag}]`) : c.yellow(`[${flag}]`)) : c.magenta(`[${flag}]`)));
   for (const badge of badges) out.push(" ".repeat(INDENT) + badge);
   const text = width - INDENT - LABEL;
   if (column.title) out.push(...field(c, "title", wrap(column.title, text)));
   if (column.description) out.push(...field(c, "about", wrap(column.description, text)));
-  out.push(...field(c, "type", wrap(typeLabel(column) + (column.unique ? ", unique" : ""), text)));
+  out.push(...field(c, "type", wrap(plainType(column) + (column.unique ? ", unique" : ""), text)));
   out.push(...field(c, "empty", wrap(emptyLine(column), text)));
   if (column.allowed) out.push(...field(c, "allowed", [`${column.allowed.min} … ${column.allowed.max}`]));
   if (column.observed) {
@@ -98,13 +108,15 @@ function columnBlock(c: ChalkInstance, column: DictionaryColumn, index: number, 
     const source = column.observed.source === "sample" ? " (dummy sample)" : "";
     out.push(...field(c, "range", wrap(`${column.observed.min} … ${column.observed.max}${median}${source}`, text)));
   }
-  if (column.minLength !== undefined || column.maxLength !== undefined) out.push(...field(c, "length", [`${column.minLength ?? 0} … ${column.maxLength ?? "any"} characters`]));
-  if (column.generator) out.push(...field(c, "values", [truncate(column.generator, text)]));
+  const length = lengthLine(column);
+  if (length) out.push(...field(c, "length", wrap(length, text)));
+  if (column.generator) out.push(...field(c, "dummy", wrap(column.generator, text)));
   if (column.codes && !column.codeRows) {
-    out.push(...field(c, "codes", column.codes.map((code) => truncate(`${c.bold(String(code.value))}  ${code.label ?? ""}`, text + 20))));
+    const codeWidth = Math.min(12, Math.max(...column.codes.map((code) => String(code.value).length)));
+    out.push(...field(c, "codes", column.codes.flatMap((code) => wrap(code.label ?? "", text - codeWidth - 2).map((line, i) => `${i === 0 ? c.bold(String(code.value).padEnd(codeWidth)) : " ".repeat(codeWidth)}  ${line}`.trimEnd()))));
   }
   if (column.chart) out.push(...field(c, column.chart.kind === "bars" ? (column.codes ? "codes" : "values") : "histogram", chartLines(c, column.chart, width)));
-  if (column.suppressed) out.push(...field(c, "", [c.dim(`+ ${column.suppressed.categories} rarer ${column.suppressed.categories === 1 ? "category" : "categories"} held back (${percent(column.suppressed.fraction)} of rows)`)]));
+  if (column.suppressed) out.push(...field(c, "", wrap(`+ ${column.suppressed.categories} rarer ${column.suppressed.categories === 1 ? "category" : "categories"} held back together (${percent(column.suppressed.fraction)} of values)`, text).map((line) => c.dim(line))));
   if (column.examples.length > 0) out.push(...field(c, "examples", wrap(column.examples.join(", "), text)));
   return out;
 }
@@ -120,7 +132,12 @@ export function renderText(dictionary: Dictionary, options: TextOptions): string
   const identifiers = dictionary.columns.filter((col) => col.identifier?.value === "direct").length;
   const indirect = dictionary.columns.filter((col) => col.identifier?.value === "indirect").length;
   const special = dictionary.columns.filter((col) => col.specialCategory).length;
-  lines.push(...wrap(`${dictionary.columns.length} columns · ${identifiers} direct identifiers · ${indirect} indirect identifiers · ${special} special-category columns`, width));
+  const sensitive = dictionary.columns.filter((col) => col.sensitive).length;
+  lines.push(...wrap(`${dictionary.columns.length} columns · ${identifiers} direct identifiers · ${indirect} indirect identifiers · ${special} special-category columns${sensitive > 0 ? ` · ${sensitive} other sensitive ${sensitive === 1 ? "column" : "columns"}` : ""}`, width));
+  for (const [key, words] of ABOUT_FIELDS) {
+    const value = dictionary.about[key];
+    if (value) lines.push(...wrap(`${c.dim(words + ":")} ${value}`, width, "  "));
+  }
   lines.push(...wrap(`${c.dim("schema")}  ${dictionary.schemaFile}`, width, "  "));
   if (dictionary.stats) {
     const about = [dictionary.stats.rows !== undefined ? `${dictionary.stats.rows.toLocaleString("en-GB")} rows` : "", dictionary.stats.createdAt ? `profiled ${dictionary.stats.createdAt.slice(0, 10)}` : "", dictionary.stats.minCount !== undefined ? `categories under ${dictionary.stats.minCount} held back` : ""].filter(Boolean).join(", ");
@@ -139,5 +156,11 @@ export function renderText(dictionary: Dictionary, options: TextOptions): string
     lines.push("", c.dim("─".repeat(width)));
     lines.push(...columnBlock(c, column, i, width));
   });
+  lines.push("", c.dim("─".repeat(width)), c.bold("How to request the data"));
+  for (const step of requestSteps(dictionary.schemaFile, dictionary.stats?.file)) {
+    lines.push(...wrap(step.say, width));
+    // Commands stay on one line, however long, so that they paste as they are.
+    if (step.command) lines.push(`  $ ${step.command}`);
+  }
   return lines.join("\n") + "\n";
 }
