@@ -12,6 +12,7 @@ export interface GeneratePackageFlags {
   threads?: number;
   shard?: Shard;
   quiet: boolean;
+  dictionary: boolean;
 }
 
 /** `--table-rows movies=100`: one table's rows, repeated for several. */
@@ -34,6 +35,7 @@ export async function runGeneratePackage(flags: GeneratePackageFlags): Promise<v
     force: flags.force,
     ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
     ...(flags.shard ? { shard: flags.shard } : {}),
+    dictionary: flags.dictionary,
   });
   if (flags.quiet) return;
   const lines = [`synth: wrote ${result.tables.length} tables -> ${result.descriptorPath}`];

@@ -22,6 +22,7 @@ interface GenerateFlags {
   outputDir?: string;
   scale?: number;
   tableRows?: Record<string, number>;
+  dictionary: boolean;
   stats?: string;
   rows: number;
   seed: number;
@@ -45,6 +46,7 @@ export function generateCommand(): Command {
     .option("--output-dir <folder>", "with --package: the folder to write the tables, their manifests and datapackage.json into")
     .option("--scale <factor>", "with --package: rows of each table as a multiple of the real table's (children follow their parents)", positiveNumber)
     .option("--table-rows <table=n>", "with --package: rows of a table without parents (repeat for several)", tableRows)
+    .option("--no-dictionary", "with --package: no HTML data dictionary (index.html and a page per table) in the folder")
     .option("--stats <file>", "column statistics (from `synth profile`) the records should follow")
     .option("--rows <n>", "how many records", nonNegativeInteger(MAX_ROWS), 100)
     .option("--seed <n>", "random seed: same inputs and seed give byte-identical output", nonNegativeInteger(), 0)

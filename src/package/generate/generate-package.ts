@@ -28,6 +28,8 @@ export interface PackageGenerateOptions {
   force?: boolean;
   threads?: number;
   shard?: Shard;
+  /** Write the HTML data dictionary into the folder (index.html and a page per table). Default true. */
+  dictionary?: boolean;
 }
 
 export interface PackageGenerateResult {
@@ -204,6 +206,24 @@ export async function generatePackage(pkg: DataPackage, options: PackageGenerate
       tables.push({ table: p.table.name, rows: p.rows, result });
     }
     const others = planned.flatMap((p) => [p.schemaName, p.statsName, `${p.table.name}.csv.manifest.json`]);
+    // The dictionary a requester opens first, with examples from the dummy tables just written
+    // (a shard holds only part of them, so it gets none).
+    if (options.dictionary !== false && !options.shard) {
+      const { describePackage } = await import("../../report/package/describe-package.js");
+      const written: DataPackage = {
+        ...pkg,
+        folder: resolve(outputDir),
+        descriptor: dummyDescriptor(pkg, planned),
+        tables: planned.map((p) => ({ ...p.table, folder: resolve(outputDir), path: join(outputDir, `${p.table.name}.csv`), schemaFile: join(outputDir, p.schemaName), statsFile: join(outputDir, p.statsName) })),
+      };
+      for (const [name, page] of await describePackage(written, "html")) {
+        const path = join(outputDir, name);
+        assertWritable(path, force);
+        writeFileAtomic(path, page, { force });
+        created.push(path);
+        others.push(name);
+      }
+    }
     const written = new Map(tables.map((t) => [`${t.table}.csv`, { sha256: t.result.manifest.output.sha256, bytes: t.result.manifest.output.bytes }]));
     const sealed = await sealDescriptor(dummyDescriptor(pkg, planned), outputDir, others, written);
     writeFileAtomic(descriptorPath, formatJson(sealed), { force });

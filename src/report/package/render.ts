@@ -37,32 +37,20 @@ export function packageMarkdown(o: PackageOverview): string {
   return lines.join("\n") + "\n";
 }
 
-/** The tables as boxes (key columns first) and each foreign key as an arrow from child to parent. */
+/**
+ * The tables as cards, key columns listed: the primary key marked, each foreign key with the table
+ * and column it refers to. HTML rather than a drawing, so it wraps on a phone and prints as text.
+ */
 function diagram(o: PackageOverview): string {
-  const boxW = 220;
-  const gap = 70;
-  const line = 20;
-  const shown = (t: PackageOverview["tables"][number]) => {
-    const keys = new Set([...t.primaryKey, ...o.joins.filter((j) => j.table === t.name).flatMap((j) => j.fields)]);
-    return [...t.columns.filter((c) => keys.has(c)), ...(t.columns.length > keys.size ? [`… ${t.columns.length - keys.size} more`] : [])];
-  };
-  const heights = o.tables.map((t) => (shown(t).length + 1) * line + 12);
-  const height = Math.max(...heights) + 20;
-  const width = o.tables.length * (boxW + gap) - gap + 20;
-  const x = (i: number) => 10 + i * (boxW + gap);
-  const boxes = o.tables.map((t, i) => {
-    const keys = new Set(t.primaryKey);
-    const rows = shown(t).map((c, k) => `<text x="${x(i) + 10}" y="${10 + (k + 2) * line}" class="${keys.has(c) ? "pk" : c.startsWith("…") ? "more" : "fk"}">${esc(keys.has(c) ? `🔑 ${c}` : c)}</text>`);
-    return `<g><rect x="${x(i)}" y="10" width="${boxW}" height="${heights[i]}" rx="6"/><text x="${x(i) + 10}" y="${10 + line}" class="name">${esc(t.name)}</text>${rows.join("")}</g>`;
+  const cards = o.tables.map((t) => {
+    const keys = t.primaryKey.map((c) => `<li><span class="pk">key</span> <code>${esc(c)}</code></li>`);
+    const refs = o.joins
+      .filter((j) => j.table === t.name)
+      .map((j) => `<li><span class="fk">refers to</span> <code>${esc(j.fields.join(" + "))}</code> → <a href="#join-${esc(j.table)}-${esc(j.fields.join("-"))}"><code>${esc(`${j.parent}.${j.parentFields.join(" + ")}`)}</code></a></li>`);
+    const others = t.columns.length - new Set([...t.primaryKey, ...o.joins.filter((j) => j.table === t.name).flatMap((j) => j.fields)]).size;
+    return `<div class="card"><h3>${esc(t.name)}</h3><ul>${[...keys, ...refs].join("")}<li class="more">and ${others} other column${others === 1 ? "" : "s"}</li></ul></div>`;
   });
-  const arrows = o.joins.map((j) => {
-    const from = o.tables.findIndex((t) => t.name === j.table);
-    const to = o.tables.findIndex((t) => t.name === j.parent);
-    if (from === to) return `<path d="M ${x(from) + boxW} 30 c 30 0 30 30 0 30" class="arrow" marker-end="url(#head)"/>`;
-    const [a, b] = from > to ? [x(from), x(to) + boxW] : [x(from) + boxW, x(to)];
-    return `<line x1="${a}" y1="${10 + 2 * line}" x2="${b}" y2="${10 + 2 * line}" class="arrow" marker-end="url(#head)"/>`;
-  });
-  return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Tables and the keys that join them"><defs><marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>${boxes.join("")}${arrows.join("")}</svg>`;
+  return `<div class="cards">${cards.join("")}</div>`;
 }
 
 function binsChart(bins: NonNullable<PackageOverview["joins"][number]["bins"]>): string {
@@ -76,11 +64,14 @@ const CSS = `
 .kicker{text-transform:uppercase;letter-spacing:.08em;font-size:13px;margin:0;opacity:.85}.lede{max-width:70ch}
 dl.meta{display:flex;flex-wrap:wrap;gap:8px 28px;margin:12px 0 0}dl.meta dt{font-size:13px;opacity:.85}dl.meta dd{margin:0}
 main section{background:#fff;border:1px solid #dcdcde;border-radius:8px;padding:16px;margin:16px 0}
-svg{width:100%;height:auto;max-width:100%}svg rect{fill:#fff;stroke:#0b3d5c;stroke-width:1.5}svg text{font-size:14px;fill:#1d2327}
-svg .name{font-weight:700;font-size:15px}svg .more{fill:#646970}svg .arrow{stroke:#b32d2e;stroke-width:2;fill:none}svg marker path{fill:#b32d2e}
+.cards{display:flex;flex-wrap:wrap;gap:12px}.card{flex:1 1 260px;border:1.5px solid #0b3d5c;border-radius:6px;padding:8px 12px}
+.card h3{margin:.2em 0}.card ul{list-style:none;padding:0;margin:0}.card li{margin:4px 0;overflow-wrap:anywhere}.card .more{color:#50575e}
+.pk,.fk{display:inline-block;font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;padding:0 6px;border-radius:3px;color:#fff}
+.pk{background:#0b3d5c}.fk{background:#b32d2e}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;vertical-align:top;font-size:15px}
 .bins th{font-weight:400;white-space:nowrap;width:1%}.bins .bar{display:block;height:14px;background:#2271b1;min-width:1px}.bins .share{width:1%;white-space:nowrap}
-.tables td a{font-weight:600}code{font-size:14px}footer{font-size:14px;color:#50575e;padding:16px}
+.tables td a{font-weight:600}code{font-size:14px;overflow-wrap:anywhere}footer{font-size:14px;color:#50575e;padding:16px}
+@media (max-width:600px){.tables tr{display:block;border-bottom:1px solid #dcdcde;padding:6px 0}.tables td{display:inline-block;padding:2px 8px 2px 0}.bins th{white-space:normal}}
 @media print{body{background:#fff}header{background:#fff;color:#000}}
 `;
 
@@ -94,7 +85,7 @@ export function packageHtml(o: PackageOverview, tablePages: Map<string, string>)
   const tables = o.tables
     .map((t) => `<tr><td>${tablePages.has(t.name) ? `<a href="${esc(tablePages.get(t.name)!)}">${esc(t.name)}</a>` : esc(t.name)}</td><td>${esc(t.title ?? "")}</td><td>${t.columns.length} columns</td><td>${t.rows !== undefined ? `${t.rows.toLocaleString("en-GB")} real rows` : ""}</td><td>${t.primaryKey.length > 0 ? `key <code>${esc(t.primaryKey.join(" + "))}</code>` : "no key"}</td></tr>`)
     .join("");
-  const joins = o.joins.map((j) => `<h3>${esc(`${j.table} → ${j.parent}`)}</h3><p>${esc(joinSentence(j))}</p>${j.bins ? `<p>${esc(`${j.table} rows per ${j.parent} row`)}:</p>${binsChart(j.bins)}` : ""}`).join("");
+  const joins = o.joins.map((j) => `<h3 id="join-${esc(j.table)}-${esc(j.fields.join("-"))}">${esc(`${j.table} → ${j.parent}`)}</h3><p>${esc(joinSentence(j))}</p>${j.bins ? `<p>${esc(`${j.table} rows per ${j.parent} row`)}:</p>${binsChart(j.bins)}` : ""}`).join("");
   return `<!doctype html>
 <html lang="en">
 <head>
