@@ -109,7 +109,7 @@ export async function compilePlan(loaded: LoadedSchema, stats: StatsFile | undef
     const modelled = rowColumns?.names.has(name) === true;
     if (!columnStats && !unique && !modelled) return undefined;
     const index = [...facts.properties.keys()].indexOf(name);
-    const request = { name, parts, required, unique, index, ...(columnStats ? { stats: columnStats } : {}) };
+    const request = { name, parts, required, unique, index, emptyByModel: modelled, ...(columnStats ? { stats: columnStats } : {}) };
     const own = columnStats || unique ? compileColumn(request, ctx, options.rows) : compileParts(parts, ctx);
     if (!modelled) return own;
     const allowsNull = (columnFacts.types === undefined || columnFacts.types.has("null")) && (columnFacts.enumValues === undefined || columnFacts.enumValues.includes(null));

@@ -34,6 +34,12 @@ export interface ColumnRequest {
   unique: boolean;
   /** The column's position in the table, which keeps its sequence of empty values apart from the others'. */
   index: number;
+  /**
+   * The row model decides when the column is empty (it is a node of the model or a rule names it), so
+   * the plan draws only non-empty values. Its own empty values follow the row index alone, so a model
+   * asking it again for a present value in a row it had marked empty would get empty every time.
+   */
+  emptyByModel?: boolean;
 }
 
 function allows(facts: Facts, type: "null" | "string" | "number" | "integer" | "boolean"): boolean {
@@ -217,6 +223,7 @@ export function compileColumn(request: ColumnRequest, ctx: CompileContext, rows:
   if (absent === undefined) {
     throw contradiction(column, `statistics give ${nullFraction} of values as empty, but the column is required and cannot be null`, "nullFraction");
   }
+  if (request.emptyByModel) return nonNull;
   const sample = nonNull.sample;
   const emptiness = equidistributedSequence(ctx.seed, column, request.index);
   const withEmpty = plainLike(sample, (rng, row) => (emptiness(row) < nullFraction ? absent : sample(rng, row)));
