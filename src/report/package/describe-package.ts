@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
 import type { DataPackage, PackageTable } from "../../package/types.js";
-import { buildDictionary, renderDictionary, type DescribeFormat } from "../describe/index.js";
+import { buildDictionary, renderDictionary, type DescribeFormat, type Dictionary } from "../describe/index.js";
 import { packageOverview } from "./overview.js";
 import { packageHtml, packageMarkdown, packageText } from "./render.js";
 
@@ -16,7 +17,16 @@ async function tableDictionary(table: PackageTable, format: DescribeFormat): Pro
     ...(table.statsFile ? { stats: table.statsFile } : {}),
     ...(sample ? { sample } : {}),
   });
-  return renderDictionary(dictionary, { format });
+  // Files are named as the package names them, relative to its folder: the pages travel with the
+  // folder, and say nothing of where the holder keeps it.
+  const local = (path: string) => relative(table.folder, resolve(path)).split(sep).join("/");
+  const named: Dictionary = {
+    ...dictionary,
+    schemaFile: table.schemaFile ? local(table.schemaFile) : dictionary.schemaFile,
+    ...(dictionary.stats ? { stats: { ...dictionary.stats, ...(dictionary.stats.file ? { file: local(dictionary.stats.file) } : {}) } } : {}),
+    sample: { ...dictionary.sample, source: sample ? dictionary.sample.source.split(sample).join(local(sample)) : dictionary.sample.source },
+  };
+  return renderDictionary(named, { format });
 }
 
 /**
