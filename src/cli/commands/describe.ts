@@ -59,7 +59,7 @@ Examples:
         stdoutSink().write(text);
         return;
       }
-      writeFileAtomic(flags.output, text, { force: flags.force });
+      writeFileAtomic(flags.output, text, { force: flags.force, inputs: [flags.schema, flags.stats, flags.sample] });
     });
 }
 

@@ -2,7 +2,9 @@ import type { Writable } from "node:stream";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { compile, placeInFile } from "../../generate/compile.js";
 import { partOutput, writeRange } from "../../generate/output.js";
-import { generateToFile } from "../../generate/generate-file.js";
+import { generateToFile, labelledPath } from "../../generate/generate-file.js";
+import { manifestPathFor } from "../../audit/manifest.js";
+import { checkOutputs } from "../../io/atomic-write.js";
 import { SynthError } from "../../errors/synth-error.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../sinks/encoders.js";
 import { nonNegativeInteger, oneOf, positiveInteger, positiveNumber } from "../parse-flags.js";
@@ -112,6 +114,11 @@ function reportBatches(batchesByThread: readonly number[]): void {
 }
 
 async function runGenerate(flags: GenerateFlags & { schema: string }, debug: boolean): Promise<void> {
+  if (flags.output !== undefined) {
+    // Before the first row is drawn: a refusal costs nothing (generateToFile checks again, and at the end).
+    const output = flags.label ? labelledPath(flags.output) : flags.output;
+    checkOutputs([output, manifestPathFor(output)], { force: flags.force, inputs: [flags.schema, flags.stats, flags.request] });
+  }
   const compiled = await compile({
     schema: flags.schema,
     ...(flags.stats ? { stats: flags.stats } : {}),

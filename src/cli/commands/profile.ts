@@ -1,7 +1,6 @@
-import { resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { SynthError } from "../../errors/synth-error.js";
-import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
+import { checkOutputs, writeFileAtomic, type OutputRules } from "../../io/atomic-write.js";
 import type { TableFormat } from "../../io/read-table.js";
 import type { ProfileResult } from "../../profile/profile.js";
 import type { ScanProgress } from "../../profile/scan-table.js";
@@ -127,14 +126,9 @@ Examples:
       if (flags.schema && flags.schemaOut) {
         throw new SynthError("USAGE", "--schema-out writes an inferred schema; with --schema your own schema is used as it is");
       }
-      const outputs = [output, flags.schemaOut, flags.review].filter((out): out is string => out !== undefined);
-      if (new Set(outputs.map((out) => resolve(out))).size < outputs.length) throw new SynthError("USAGE", "two outputs name the same file", { file: outputs[outputs.length - 1]! });
-      for (const out of outputs) {
-        if (out === undefined) continue;
-        if (resolve(out) === resolve(data)) throw new SynthError("USAGE", "an output file is the data file itself", { file: out });
-        // Before reading a large file, not after: an output that cannot be written should fail at once.
-        assertWritable(out, flags.force);
-      }
+      const rules: OutputRules = { force: flags.force, inputs: [data, flags.schema] };
+      // Before reading a large file, not after: an output that cannot be written should fail at once.
+      checkOutputs([output, flags.schemaOut, flags.review].filter((out): out is string => out !== undefined), rules);
       // Imported here, not above: defining the command must stay cheap for every other command's start.
       const [{ DEFAULT_NULL_TOKENS }, { formatJson }, { profile }] = await Promise.all([
         import("../../io/read-table.js"),
@@ -159,15 +153,15 @@ Examples:
         progress.done();
       }
       if (flags.schema) reportRowCheck(result, flags.schema);
-      writeFileAtomic(output, formatJson(result.stats), { force: flags.force });
-      if (flags.schemaOut && result.schema) writeFileAtomic(flags.schemaOut, formatJson(result.schema), { force: flags.force });
+      writeFileAtomic(output, formatJson(result.stats), rules);
+      if (flags.schemaOut && result.schema) writeFileAtomic(flags.schemaOut, formatJson(result.schema), rules);
       if (flags.review) {
         const { review, reviewFormatFor } = await import("../../report/review/index.js");
         // From the file as written, so that the page's sha256 is the file's; the schema is the
         // owner's, or the one inferred, for titles, codes and flags.
         const reasons = Object.fromEntries(result.columns.map((c) => [c.name, c.reason]));
         const schema = flags.schema ?? result.schema;
-        writeFileAtomic(flags.review, review({ stats: output, ...(schema ? { schema } : {}), reasons }, reviewFormatFor(flags.review)), { force: flags.force });
+        writeFileAtomic(flags.review, review({ stats: output, ...(schema ? { schema } : {}), reasons }, reviewFormatFor(flags.review)), rules);
       }
       if (!flags.quiet) process.stderr.write(summarise(result, output, flags.schemaOut));
     });

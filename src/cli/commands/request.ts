@@ -8,9 +8,10 @@ import { wantsColor } from "../color.js";
 
 // Each action imports what it runs when it runs: defining the commands must stay cheap for every start.
 
-function write(text: string, output: string | undefined, force: boolean): void {
+/** To --output (never over one of the run's inputs) or, without it, to standard output. */
+function write(text: string, output: string | undefined, force: boolean, inputs: (string | undefined)[]): void {
   if (output === undefined) stdoutSink().write(text);
-  else writeFileAtomic(output, text, { force });
+  else writeFileAtomic(output, text, { force, inputs });
 }
 
 function initCommand(): Command {
@@ -21,7 +22,7 @@ function initCommand(): Command {
     .option("--force", "replace --output if it exists", false)
     .action(async (flags: { schema: string; output?: string; force: boolean }) => {
       const { initRequest } = await import("../../request/init.js");
-      write(JSON.stringify(initRequest(flags.schema), null, 2) + "\n", flags.output, flags.force);
+      write(JSON.stringify(initRequest(flags.schema), null, 2) + "\n", flags.output, flags.force, [flags.schema]);
     });
 }
 
@@ -39,7 +40,7 @@ function checkCommand(): Command {
       const [{ checkRequest, requestError }, { renderCheck }] = await Promise.all([import("../../request/check.js"), import("../../request/report.js")]);
       const result = checkRequest({ schema: flags.schema, request: requestFile, ...(flags.stats ? { stats: flags.stats } : {}) });
       const color = flags.output === undefined && flags.format === "text" && wantsColor(flags.color);
-      write(renderCheck(result, flags.format, { color }), flags.output, flags.force);
+      write(renderCheck(result, flags.format, { color }), flags.output, flags.force, [flags.schema, requestFile, flags.stats]);
       if (!result.ok) {
         // Every error but the last is printed here; main prints the last and exits 2.
         for (const issue of result.errors.slice(0, -1)) process.stderr.write(`synth: ${requestError({ ...result, errors: [issue] }, issue).toLine()}\n`);
@@ -59,7 +60,7 @@ function schemaCommand(): Command {
     .action(async (requestFile: string, flags: { schema: string; output?: string; force: boolean }) => {
       const [{ assertRequest, checkRequest }, { extractSchema }] = await Promise.all([import("../../request/check.js"), import("../../request/apply.js")]);
       const result = assertRequest(checkRequest({ schema: flags.schema, request: requestFile }));
-      write(JSON.stringify(extractSchema(result), null, 2) + "\n", flags.output, flags.force);
+      write(JSON.stringify(extractSchema(result), null, 2) + "\n", flags.output, flags.force, [flags.schema, requestFile]);
     });
 }
 
