@@ -106,7 +106,9 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     release: releaseColumn(accumulator, decisions[i]!, context),
   }));
 
-  const table = basename(options.input, extname(options.input)) || "table";
+  // Standard input ("-") or /dev/fd/N from process substitution names no table.
+  const named = options.input !== "-" && !/^\/(dev|proc)\//.test(options.input);
+  const table = (named && basename(options.input, extname(options.input))) || "table";
   const columns: Record<string, ColumnStats> = {};
   for (const column of inferred) columns[column.decision.name] = column.release.stats;
   // Under differential privacy the row count is the first column's noisy total: post-processing of
@@ -140,7 +142,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
       tool: TOOL_NAME,
       toolVersion: TOOL_VERSION,
       createdAt: new Date().toISOString(),
-      source: { name: basename(options.input), format: scan.format, sha256: hash.digest("hex") },
+      source: { name: named ? basename(options.input) : "standard input", format: scan.format, sha256: hash.digest("hex") },
     },
     disclosure: {
       minCount,

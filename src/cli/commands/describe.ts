@@ -8,6 +8,8 @@ import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
 import { DESCRIBE_FORMATS } from "../../report/describe/formats.js";
 import { oneOf } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
+import { preloadInputs } from "../../io/json-file.js";
+import { STANDARD_OUTPUT } from "../standard-streams.js";
 
 interface DescribeFlags {
   schema?: string;
@@ -50,6 +52,8 @@ Examples:
       if (flags.schema === undefined) throw new SynthError("USAGE", "required option '--schema <file>' not specified (or --package for a package of tables)");
       // Imported here, not above: defining the command must stay cheap for every other command's start.
       const { describe } = await import("../../report/describe/index.js");
+      if (flags.output === STANDARD_OUTPUT) delete flags.output;
+      await preloadInputs([flags.schema, flags.stats, flags.sample]);
       const color = flags.output === undefined && flags.format === "text" && wantsColor(flags.color);
       const text = await describe(
         { schema: flags.schema, ...(flags.stats ? { stats: flags.stats } : {}), ...(flags.sample ? { sample: flags.sample } : {}) },

@@ -5,6 +5,8 @@ import { partOutput, writeRange } from "../../generate/output.js";
 import { generateToFile, labelledPath } from "../../generate/generate-file.js";
 import { manifestPathFor } from "../../audit/manifest.js";
 import { checkOutputs } from "../../io/atomic-write.js";
+import { preloadInputs } from "../../io/json-file.js";
+import { STANDARD_OUTPUT } from "../standard-streams.js";
 import { SynthError } from "../../errors/synth-error.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../sinks/encoders.js";
 import { nonNegativeInteger, oneOf, positiveInteger, positiveNumber } from "../parse-flags.js";
@@ -114,11 +116,13 @@ function reportBatches(batchesByThread: readonly number[]): void {
 }
 
 async function runGenerate(flags: GenerateFlags & { schema: string }, debug: boolean): Promise<void> {
+  if (flags.output === STANDARD_OUTPUT) delete flags.output;
   if (flags.output !== undefined) {
     // Before the first row is drawn: a refusal costs nothing (generateToFile checks again, and at the end).
     const output = flags.label ? labelledPath(flags.output) : flags.output;
     checkOutputs([output, manifestPathFor(output)], { force: flags.force, inputs: [flags.schema, flags.stats, flags.request] });
   }
+  await preloadInputs([flags.schema, flags.stats, flags.request]);
   const compiled = await compile({
     schema: flags.schema,
     ...(flags.stats ? { stats: flags.stats } : {}),

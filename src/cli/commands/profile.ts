@@ -5,6 +5,9 @@ import type { TableFormat } from "../../io/read-table.js";
 import type { ProfileResult } from "../../profile/profile.js";
 import type { ScanProgress } from "../../profile/scan-table.js";
 import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
+import { preloadInputs, STANDARD_INPUT } from "../../io/json-file.js";
+import { STANDARD_OUTPUT } from "../standard-streams.js";
+import { stdoutSink } from "../stdout.js";
 import { nonNegativeInteger, oneOf, positiveInteger, positiveNumber } from "../parse-flags.js";
 
 interface ProfileFlags {
@@ -127,8 +130,15 @@ Examples:
         throw new SynthError("USAGE", "--schema-out writes an inferred schema; with --schema your own schema is used as it is");
       }
       const rules: OutputRules = { force: flags.force, inputs: [data, flags.schema] };
+      const files = [output, flags.schemaOut].filter((out): out is string => out !== undefined && out !== STANDARD_OUTPUT);
+      if (output === STANDARD_OUTPUT && flags.schemaOut === STANDARD_OUTPUT) throw new SynthError("USAGE", "--output and --schema-out cannot both be standard output (-)");
       // Before reading a large file, not after: an output that cannot be written should fail at once.
-      checkOutputs([output, flags.schemaOut, flags.review].filter((out): out is string => out !== undefined), rules);
+      if (flags.review !== undefined && (output === STANDARD_OUTPUT || flags.review === STANDARD_OUTPUT)) {
+        throw new SynthError("USAGE", "--review reads the statistics file as written and writes a page: give --output and --review files, not -");
+      }
+      checkOutputs(flags.review === undefined ? files : [...files, flags.review], rules);
+      if (data === STANDARD_INPUT && flags.schema === STANDARD_INPUT) throw new SynthError("USAGE", "standard input (-) can be only one of the inputs");
+      await preloadInputs([flags.schema]);
       // Imported here, not above: defining the command must stay cheap for every other command's start.
       const [{ DEFAULT_NULL_TOKENS }, { formatJson }, { profile }] = await Promise.all([
         import("../../io/read-table.js"),
@@ -153,8 +163,9 @@ Examples:
         progress.done();
       }
       if (flags.schema) reportRowCheck(result, flags.schema);
-      writeFileAtomic(output, formatJson(result.stats), rules);
-      if (flags.schemaOut && result.schema) writeFileAtomic(flags.schemaOut, formatJson(result.schema), rules);
+      const write = (file: string, text: string) => (file === STANDARD_OUTPUT ? stdoutSink().write(text) : writeFileAtomic(file, text, rules));
+      write(output, formatJson(result.stats));
+      if (flags.schemaOut && result.schema) write(flags.schemaOut, formatJson(result.schema));
       if (flags.review) {
         const { review, reviewFormatFor } = await import("../../report/review/index.js");
         // From the file as written, so that the page's sha256 is the file's; the schema is the

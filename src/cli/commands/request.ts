@@ -4,13 +4,15 @@ import type { CheckFormat } from "../../request/report.js";
 import { CHECK_FORMATS } from "../../request/check-formats.js";
 import { oneOf } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
+import { preloadInputs } from "../../io/json-file.js";
+import { STANDARD_OUTPUT } from "../standard-streams.js";
 import { wantsColor } from "../color.js";
 
 // Each action imports what it runs when it runs: defining the commands must stay cheap for every start.
 
 /** To --output (never over one of the run's inputs) or, without it, to standard output. */
 function write(text: string, output: string | undefined, force: boolean, inputs: (string | undefined)[]): void {
-  if (output === undefined) stdoutSink().write(text);
+  if (output === undefined || output === STANDARD_OUTPUT) stdoutSink().write(text);
   else writeFileAtomic(output, text, { force, inputs });
 }
 
@@ -22,6 +24,7 @@ function initCommand(): Command {
     .option("--force", "replace --output if it exists", false)
     .action(async (flags: { schema: string; output?: string; force: boolean }) => {
       const { initRequest } = await import("../../request/init.js");
+      await preloadInputs([flags.schema]);
       write(JSON.stringify(initRequest(flags.schema), null, 2) + "\n", flags.output, flags.force, [flags.schema]);
     });
 }
@@ -38,8 +41,9 @@ function checkCommand(): Command {
     .option("--no-color", "no colour in the text format")
     .action(async (requestFile: string, flags: { schema: string; stats?: string; format: CheckFormat; output?: string; force: boolean; color?: boolean }) => {
       const [{ checkRequest, requestError }, { renderCheck }] = await Promise.all([import("../../request/check.js"), import("../../request/report.js")]);
+      await preloadInputs([flags.schema, requestFile, flags.stats]);
       const result = checkRequest({ schema: flags.schema, request: requestFile, ...(flags.stats ? { stats: flags.stats } : {}) });
-      const color = flags.output === undefined && flags.format === "text" && wantsColor(flags.color);
+      const color = (flags.output === undefined || flags.output === STANDARD_OUTPUT) && flags.format === "text" && wantsColor(flags.color);
       write(renderCheck(result, flags.format, { color }), flags.output, flags.force, [flags.schema, requestFile, flags.stats]);
       if (!result.ok) {
         // Every error but the last is printed here; main prints the last and exits 2.
@@ -59,6 +63,7 @@ function schemaCommand(): Command {
     .option("--force", "replace --output if it exists", false)
     .action(async (requestFile: string, flags: { schema: string; output?: string; force: boolean }) => {
       const [{ assertRequest, checkRequest }, { extractSchema }] = await Promise.all([import("../../request/check.js"), import("../../request/apply.js")]);
+      await preloadInputs([flags.schema, requestFile]);
       const result = assertRequest(checkRequest({ schema: flags.schema, request: requestFile }));
       write(JSON.stringify(extractSchema(result), null, 2) + "\n", flags.output, flags.force, [flags.schema, requestFile]);
     });

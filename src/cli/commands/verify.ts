@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { preloadInputs } from "../../io/json-file.js";
 
 export function verifyCommand(): Command {
   return new Command("verify")
@@ -22,6 +23,7 @@ Examples:
         import("../../io/json-file.js"),
         import("../../package/verify-package.js"),
       ]);
+      await preloadInputs([manifest]);
       const report = isPackageDescriptor(readJsonFile(manifest)) ? await verifyPackage(manifest) : await verifyManifest(manifest);
       if (flags.json) {
         process.stdout.write(JSON.stringify(report, null, 2) + "\n");
