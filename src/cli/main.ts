@@ -47,6 +47,11 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     command.configureOutput({ outputError: (text, write) => write(`synth: ${text.replace(/^error: /, "").trimEnd()}\n`) });
   }
   const debug = argv.includes("--debug");
+  // Nothing asked: say what can be asked, and that nothing was done.
+  if (argv.length <= 2) {
+    process.stderr.write(program.helpInformation());
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync(argv);
     // A command that completed but found something wrong (verify's mismatch) sets the exit code itself.

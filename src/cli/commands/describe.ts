@@ -32,7 +32,7 @@ export function describeCommand(): Command {
     .option("--stats <file>", "column statistics (frequencies, ranges, how often empty)")
     .option("--sample <file>", "dummy records to take example values from: a file `synth generate --output` wrote, with its manifest beside it (anything else is refused)")
     .addOption(new Option("--format <format>", "text (terminal), markdown or html (one self-contained page)").choices(DESCRIBE_FORMATS).default("text").argParser(oneOf(DESCRIBE_FORMATS)))
-    .option("--output <file>", "write to a file instead of standard output")
+    .option("-o, --output <file>", "write to a file instead of standard output")
     .option("--force", "replace --output if it exists", false)
     .option("--no-color", "no colour in the text format (also: NO_COLOR=1, or output not a terminal)")
     .addHelpText(

@@ -52,17 +52,17 @@ export function generateCommand(): Command {
     .option("--table-rows <table=n>", "with --package: rows of a table without parents (repeat for several)", tableRows)
     .option("--no-dictionary", "with --package: no HTML data dictionary (index.html and a page per table) in the folder")
     .option("--stats <file>", "column statistics (from `synth profile`) the records should follow")
-    .option("--rows <n>", "how many records", nonNegativeInteger(MAX_ROWS), 100)
-    .option("--seed <n>", "random seed: same inputs and seed give byte-identical output", nonNegativeInteger(), 0)
+    .option("-n, --rows <n>", "how many records", nonNegativeInteger(MAX_ROWS), 100)
+    .option("-s, --seed <n>", "random seed: same inputs and seed give byte-identical output", nonNegativeInteger(), 0)
     .addOption(new Option("--format <format>", "output format").choices(OUTPUT_FORMATS).default("csv").argParser(oneOf(OUTPUT_FORMATS)))
-    .option("--output <file>", "write to a file (written under a temporary name, renamed when complete)")
+    .option("-o, --output <file>", "write to a file (written under a temporary name, renamed when complete)")
     .option("--force", "replace --output if it exists", false)
     .option("--no-header", "CSV without the header row")
     .option("--label", 'mark the output as synthetic in its name: out.csv becomes out.synthetic.csv', false)
     .option("--threads <n>", "threads generating in parallel; output is identical for any count (default: one per core or per CPU of a container's quota, fewer for small runs)", positiveInteger(256))
     .option("--request <file>", "shape the output as a data request asks (`synth request`): only its columns, coarsened, its filters applied")
     .option("--allow-remote-refs", "fetch http(s) $refs in the schema (by default synth never reaches the network)", false)
-    .option("--quiet", "no progress line on stderr (it is shown only when stderr is a terminal)", false)
+    .option("-q, --quiet", "no progress line on stderr (it is shown only when stderr is a terminal)", false)
     .option("--shard <i/n>", "generate only the i-th of n contiguous parts of the run (1-based)", (raw: string) => {
       try {
         return parseShard(raw);

@@ -27,6 +27,7 @@ interface ProfileFlags {
   format?: TableFormat;
   force: boolean;
   quiet: boolean;
+  json: boolean;
   dependence: boolean;
 }
 
@@ -63,6 +64,18 @@ function summarise(result: ProfileResult, statsFile: string, schemaFile: string 
   return lines.join("\n") + "\n";
 }
 
+/** The summary as data, for scripts: the same facts as the text, one JSON document. */
+function summaryJson(result: ProfileResult, statsFile: string, schemaFile: string | undefined): string {
+  const summary = {
+    rows: result.stats.rows,
+    stats: statsFile,
+    ...(schemaFile ? { schema: schemaFile } : {}),
+    columns: result.columns.map((column) => ({ name: column.name, kind: column.kind, reason: column.reason })),
+    notes: result.stats.disclosure?.notes ?? [],
+  };
+  return JSON.stringify(summary, null, 2) + "\n";
+}
+
 function reportRowCheck(result: ProfileResult, schemaFile: string): void {
   const check = result.rowCheck;
   if (!check || check.rowsFailed === 0) return;
@@ -75,7 +88,7 @@ export function profileCommand(): Command {
   return new Command("profile")
     .description("Profile a real table (CSV or JSON Lines) into column statistics that are safe to share, and a JSON Schema when you have none.")
     .argument("[data]", "the real table: CSV with a header row, or JSON Lines")
-    .option("--output <file>", "where to write the statistics (for `synth generate --stats`)")
+    .option("-o, --output <file>", "where to write the statistics (for `synth generate --stats`) (required, unless --package)")
     .option("--package <datapackage.json>", "profile every table of a Frictionless Data Package of real tables, and the foreign keys between them")
     .option("--output-dir <folder>", "with --package or --table: the folder to write the published package into (datapackage.json, and a schema and statistics per table)")
     .option("--table <name=file>", "instead of --package: a real table by name (repeat for each table)", (raw: string, previous: Record<string, string> | undefined) => {
@@ -90,12 +103,13 @@ export function profileCommand(): Command {
     .option("--review <file>", "also write the sign-off page for the statistics: HTML, or Markdown when the name ends in .md")
     .option("--min-count <k>", "K: publish nothing that rests on fewer than K records", positiveInteger(), DEFAULT_MIN_COUNT)
     .option("--epsilon <e>", "differential privacy: add Laplace noise to every published count, spending this budget", positiveNumber)
-    .option("--seed <n>", "seed for the privacy noise, for reproducible runs (default: unpredictable; anyone who knows the seed can remove the noise)", nonNegativeInteger())
+    .option("-s, --seed <n>", "seed for the privacy noise, for reproducible runs (default: unpredictable; anyone who knows the seed can remove the noise)", nonNegativeInteger())
     .option("--null <token...>", `CSV cells that mean "no value" (default: the empty cell and NA)`)
     .addOption(new Option("--format <format>", "input format (default: from the extension)").choices(TABLE_FORMATS).argParser(oneOf(TABLE_FORMATS)))
     .option("--no-dependence", "publish each column alone: no dependence model and no rules (rows then come out as independent columns)")
     .option("--force", "replace output files that exist", false)
-    .option("--quiet", "no progress line or summary on stderr", false)
+    .option("-q, --quiet", "no progress line or summary on stderr", false)
+    .option("--json", "print the summary as JSON on standard output (instead of text on stderr)", false)
     .addHelpText(
       "after",
       `
@@ -131,7 +145,8 @@ Examples:
       }
       const rules: OutputRules = { force: flags.force, inputs: [data, flags.schema] };
       const files = [output, flags.schemaOut].filter((out): out is string => out !== undefined && out !== STANDARD_OUTPUT);
-      if (output === STANDARD_OUTPUT && flags.schemaOut === STANDARD_OUTPUT) throw new SynthError("USAGE", "--output and --schema-out cannot both be standard output (-)");
+      const onStdout = [output, flags.schemaOut].filter((out) => out === STANDARD_OUTPUT).length + (flags.json ? 1 : 0);
+      if (onStdout > 1) throw new SynthError("USAGE", "only one of --output -, --schema-out - and --json can use standard output");
       // Before reading a large file, not after: an output that cannot be written should fail at once.
       if (flags.review !== undefined && (output === STANDARD_OUTPUT || flags.review === STANDARD_OUTPUT)) {
         throw new SynthError("USAGE", "--review reads the statistics file as written and writes a page: give --output and --review files, not -");
@@ -174,6 +189,7 @@ Examples:
         const schema = flags.schema ?? result.schema;
         writeFileAtomic(flags.review, review({ stats: output, ...(schema ? { schema } : {}), reasons }, reviewFormatFor(flags.review)), rules);
       }
-      if (!flags.quiet) process.stderr.write(summarise(result, output, flags.schemaOut));
+      if (flags.json) stdoutSink().write(summaryJson(result, output, flags.schemaOut));
+      else if (!flags.quiet) process.stderr.write(summarise(result, output, flags.schemaOut));
     });
 }

@@ -20,8 +20,15 @@ function initCommand(): Command {
   return new Command("init")
     .description("Write a request skeleton listing every column of the holder's schema, none selected, for the requester to fill in.")
     .requiredOption("--schema <file>", "the data holder's JSON Schema")
-    .option("--output <file>", "where to write the request (default: standard output)")
+    .option("-o, --output <file>", "where to write the request (default: standard output)")
     .option("--force", "replace --output if it exists", false)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ synth request init --schema examples/child-health/schema.json --output request.json
+  $ synth request init --schema examples/child-health/schema.json > request.json`,
+    )
     .action(async (flags: { schema: string; output?: string; force: boolean }) => {
       const { initRequest } = await import("../../request/init.js");
       await preloadInputs([flags.schema]);
@@ -36,9 +43,16 @@ function checkCommand(): Command {
     .requiredOption("--schema <file>", "the data holder's JSON Schema")
     .option("--stats <file>", "the holder's published statistics: filters outside their ranges are reported as impossible too")
     .addOption(new Option("--format <format>", "text, markdown or json").choices(CHECK_FORMATS).default("text").argParser(oneOf(CHECK_FORMATS)))
-    .option("--output <file>", "write the summary to a file")
+    .option("-o, --output <file>", "write the summary to a file")
     .option("--force", "replace --output if it exists", false)
     .option("--no-color", "no colour in the text format")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ synth request check examples/requests/education-child-health.json --schema examples/child-health/schema.json
+  $ synth request check request.json --schema schema.json --stats stats.json --format markdown --output summary.md`,
+    )
     .action(async (requestFile: string, flags: { schema: string; stats?: string; format: CheckFormat; output?: string; force: boolean; color?: boolean }) => {
       const [{ checkRequest, requestError }, { renderCheck }] = await Promise.all([import("../../request/check.js"), import("../../request/report.js")]);
       await preloadInputs([flags.schema, requestFile, flags.stats]);
@@ -59,8 +73,14 @@ function schemaCommand(): Command {
     .description("Write the JSON Schema of the extract a request asks for: the requested columns with their coarsened types.")
     .argument("<request>", "the request file (JSON)")
     .requiredOption("--schema <file>", "the data holder's JSON Schema")
-    .option("--output <file>", "where to write the extract's schema (default: standard output)")
+    .option("-o, --output <file>", "where to write the extract's schema (default: standard output)")
     .option("--force", "replace --output if it exists", false)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ synth request schema examples/requests/education-child-health.json --schema examples/child-health/schema.json --output extract.schema.json`,
+    )
     .action(async (requestFile: string, flags: { schema: string; output?: string; force: boolean }) => {
       const [{ assertRequest, checkRequest }, { extractSchema }] = await Promise.all([import("../../request/check.js"), import("../../request/apply.js")]);
       await preloadInputs([flags.schema, requestFile]);
