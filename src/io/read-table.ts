@@ -6,6 +6,7 @@ import { parse, CsvError, type Parser } from "csv-parse";
 import { SynthError } from "../errors/synth-error.js";
 import { InvalidUtf8Error, Utf8Guard } from "./utf8-guard.js";
 import { openInputStream, STANDARD_INPUT } from "./open-input.js";
+import { setProperty } from "./own-property.js";
 
 /**
  * Reads a table (CSV with a header row, or JSON Lines) as a stream of rows, in batches so that the
@@ -418,7 +419,7 @@ export async function* readRecords(file: string, options: ReadTableOptions = {})
       const record: Record<string, Cell> = {};
       reader.columns.forEach((name, i) => {
         const cell = row.cells[i];
-        if (cell !== undefined) record[name] = cell;
+        if (cell !== undefined) setProperty(record, name, cell);
       });
       yield { line: row.line, record };
     }

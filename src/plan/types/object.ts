@@ -8,6 +8,7 @@ import type { CompileParts } from "./array.js";
 import { sized, smallestOf } from "../value-size.js";
 import type { NodePlan } from "./node-plan.js";
 import { plainLike } from "../plain-text.js";
+import { setProperty } from "../../io/own-property.js";
 
 /** Returned by a column sampler to leave an optional property out of the record. */
 export const OMIT: unique symbol = Symbol("omit");
@@ -23,10 +24,7 @@ function partObject(part: Located): Record<string, unknown> | undefined {
 }
 
 /** Sets a property; "__proto__" as a plain assignment would replace the prototype instead. */
-export function setProperty(out: Record<string, unknown>, name: string, value: unknown): void {
-  if (name === "__proto__") Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
-  else out[name] = value;
-}
+export { setProperty };
 
 /** The subschemas a property named `name` must satisfy, across every part. */
 function partsForName(facts: Facts, name: string): Located[] {
