@@ -45,7 +45,7 @@ interface GenerateFlags {
 export function generateCommand(): Command {
   return new Command("generate")
     .description("Generate dummy records from a JSON Schema and, optionally, column statistics.")
-    .option("--schema <file>", "JSON Schema (draft 2020-12 or 07), or a Frictionless Table Schema, describing one record")
+    .option("--schema <file>", "JSON Schema (draft 2020-12 or 07), or a Frictionless Table Schema, describing one record (required, unless --package)")
     .option("--package <datapackage.json>", "generate every table of a package published by `synth profile --package`, keys joined")
     .option("--output-dir <folder>", "with --package: the folder to write the tables, their manifests and datapackage.json into")
     .option("--scale <factor>", "with --package: rows of each table as a multiple of the real table's (children follow their parents)", positiveNumber)
