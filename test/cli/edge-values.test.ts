@@ -71,3 +71,24 @@ describe("Markdown escaping", () => {
     expect(outside).not.toMatch(/(^|[^\\])</);
   });
 });
+
+describe("minProperties under CSV", () => {
+  it("more members than columns is refused for CSV (it would drop them), and served as JSON Lines", () => {
+    const dir = tempDir("synth-edges-");
+    writeFileSync(join(dir, "schema.json"), JSON.stringify({ type: "object", properties: { a: { type: "integer" } }, additionalProperties: { type: "integer" }, minProperties: 3 }));
+    const csv = runCli(["generate", "--schema", "schema.json", "--rows", "5"], { cwd: dir });
+    expect(csv.status).toBe(2);
+    expect(csv.stderr).toBe("synth: schema.json at /minProperties: minProperties 3 asks for more members than the 1 columns a CSV row holds: use --format jsonl or json\n");
+    const jsonl = runCli(["generate", "--schema", "schema.json", "--rows", "5", "--format", "jsonl"], { cwd: dir });
+    expect(jsonl.status, jsonl.stderr).toBe(0);
+    for (const line of jsonl.stdout.trim().split("\n")) expect(Object.keys(JSON.parse(line) as object).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("as many members as columns fills the columns", () => {
+    const dir = tempDir("synth-edges-");
+    writeFileSync(join(dir, "schema.json"), JSON.stringify({ type: "object", properties: { a: { type: "integer" }, b: { type: "integer" } }, minProperties: 2 }));
+    const csv = runCli(["generate", "--schema", "schema.json", "--rows", "20"], { cwd: dir });
+    expect(csv.status, csv.stderr).toBe(0);
+    for (const line of csv.stdout.trim().split("\n").slice(1)) expect(line).toMatch(/^-?\d+,-?\d+$/);
+  });
+});
