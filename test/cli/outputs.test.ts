@@ -29,6 +29,8 @@ describe("an output that is one of the run's inputs is refused, even with --forc
   writeFileSync(join(dir, "holder.json"), readFileSync(example("child-health", "schema.json")));
   writeFileSync(join(dir, "stats.json"), readFileSync(example("child-health", "stats.json")));
   symlinkSync("schema.json", join(dir, "link-to-schema.json"));
+  writeFileSync(join(dir, "real.csv"), "a\n" + Array.from({ length: 30 }, (_, i) => i % 3).join("\n") + "\n");
+  writeFileSync(join(dir, "dummy.csv"), "a\n" + Array.from({ length: 30 }, (_, i) => (i + 1) % 3).join("\n") + "\n");
   linkSync(join(dir, "schema.json"), join(dir, "hard-link-to-schema.json"));
   const cases: Array<[string, string[], string]> = [
     ["generate --schema", ["generate", "--schema", "schema.json", "--rows", "3"], "schema.json"],
@@ -40,6 +42,8 @@ describe("an output that is one of the run's inputs is refused, even with --forc
     ["request schema", ["request", "schema", "request.json", "--schema", "holder.json"], "request.json"],
     ["request check", ["request", "check", "request.json", "--schema", "holder.json"], "holder.json"],
     ["describe --schema", ["describe", "--schema", "holder.json", "--stats", "stats.json"], "stats.json"],
+    ["review", ["review", "stats.json", "--schema", "holder.json"], "holder.json"],
+    ["compare", ["compare", "real.csv", "dummy.csv"], "dummy.csv"],
   ];
   it.each(cases)("%s", (_name, args, target) => {
     const before = readFileSync(join(dir, target));

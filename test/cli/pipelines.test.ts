@@ -103,6 +103,7 @@ describe("help and short flags", () => {
     ["request init", ["--schema"]],
     ["request check", ["--schema"]],
     ["request schema", ["--schema"]],
+    ["review", []],
   ];
   it.each(commands)("synth %s --help marks required options and shows examples", (command, required) => {
     const result = runCli([...command.split(" "), "--help"]);

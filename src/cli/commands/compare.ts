@@ -40,7 +40,7 @@ export function compareCommand(): Command {
     .option("--schema <file>", "the table's JSON Schema: its types decide how columns are read")
     .option("--json", "print the report as JSON (the same as --format json)")
     .addOption(new Option("--format <format>", "text (terminal), json, or html (one self-contained page with pictures)").choices(COMPARE_FORMATS).argParser(oneOf(COMPARE_FORMATS)))
-    .option("--output <file>", "write the report to a file instead of standard output")
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--force", "replace --output if it exists", false)
     .option("--null <token...>", `CSV cells that mean "no value" (default: the empty cell and NA)`)
     .option("--min-count <k>", "K, as given to profile: tells categories from free text the same way", positiveInteger(), DEFAULT_MIN_COUNT)

@@ -26,7 +26,7 @@ interface DescribeFlags {
 export function describeCommand(): Command {
   return new Command("describe")
     .description("Write a data dictionary: each column's meaning, type, codes, range, distribution, dummy examples and sensitivity flags.")
-    .option("--schema <file>", "JSON Schema (or Table Schema, or CSVW metadata) describing one record")
+    .option("--schema <file>", "JSON Schema (or Table Schema, or CSVW metadata) describing one record (required, unless --package)")
     .option("--package <datapackage.json>", "a package of tables (published or dummy): the dataset, how its tables join, and each table's dictionary")
     .option("--output-dir <folder>", "with --package --format html: the folder for the front page (index.html) and a page per table")
     .option("--stats <file>", "column statistics (frequencies, ranges, how often empty)")
