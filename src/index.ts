@@ -16,6 +16,7 @@ export type { OutputFormat } from "./sinks/encoders.js";
 export { describe, buildDictionary, renderDictionary, DESCRIBE_FORMATS, type DescribeFormat, type DescribeOptions, type DescribeInput, type Dictionary, type DictionaryColumn } from "./report/describe/index.js";
 export { initRequest, checkRequest, summarise as summariseRequest, renderCheck, extractSchema, shapeRequest, type CheckInput, type CheckResult, type RequestSummary, type RequestFile } from "./request/index.js";
 export { verifyManifest, type VerifyReport, type FileCheck } from "./audit/verify.js";
+export { verifyRun } from "./verify/verify-run.js";
 export { buildManifest, loadManifest, type Manifest } from "./audit/manifest.js";
 export { generateToFile, type FileRunOptions, type FileRunResult } from "./generate/generate-file.js";
 export { profile, DEFAULT_MIN_COUNT, type ProfileOptions, type ProfileResult } from "./profile/profile.js";

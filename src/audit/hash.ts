@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { Writable } from "node:stream";
 import { SynthError } from "../errors/synth-error.js";
+import { preloadedBytes } from "../io/json-file.js";
 
 export interface FileDigest {
   sha256: string;
@@ -11,6 +12,9 @@ export interface FileDigest {
 /** sha256 and size of a file, streamed so that large outputs are not read into memory. */
 export async function digestFile(path: string): Promise<FileDigest> {
   const hash = createHash("sha256");
+  // Standard input or a pipe, read once already: its bytes are the ones the run used.
+  const ahead = preloadedBytes(path);
+  if (ahead) return { sha256: hash.update(ahead).digest("hex"), bytes: ahead.length };
   let bytes = 0;
   try {
     for await (const chunk of createReadStream(path)) {

@@ -1,5 +1,6 @@
 import { CommanderError } from "commander";
 import { AtomicFile } from "../io/atomic-write.js";
+import { releasePendingOpens } from "../io/pending-opens.js";
 import { buildProgram } from "./program.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from "./exit.js";
 import { guardStandardStreams, writeFailureReason } from "./stdout.js";
@@ -21,8 +22,10 @@ function handleSignals(): void {
   signalsHandled = true;
   const stop = () => {
     interrupted = true;
+    releasePendingOpens();
     const exit = () => process.exit(EXIT_INTERRUPTED);
-    setTimeout(exit, 2000).unref();
+    // Within a second, whatever is still under way: dropping temporary files takes milliseconds.
+    setTimeout(exit, 500).unref();
     AtomicFile.abortAllAndWait().then(exit, exit);
   };
   process.once("SIGINT", stop);
@@ -44,6 +47,11 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     command.configureOutput({ outputError: (text, write) => write(`synth: ${text.replace(/^error: /, "").trimEnd()}\n`) });
   }
   const debug = argv.includes("--debug");
+  // Nothing asked: say what can be asked, and that nothing was done.
+  if (argv.length <= 2) {
+    process.stderr.write(program.helpInformation());
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync(argv);
     // A command that completed but found something wrong (verify's mismatch) sets the exit code itself.

@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, type Option } from "commander";
 import { TOOL_VERSION } from "../version.js";
 import { generateCommand } from "./commands/generate.js";
 import { profileCommand } from "./commands/profile.js";
@@ -30,5 +30,14 @@ Examples:
   program.addCommand(describeCommand());
   program.addCommand(requestCommand());
   program.addCommand(reviewCommand());
+  markRequired(program);
   return program;
+}
+
+/** commander lists required options like any other: say so in each one's help line. */
+function markRequired(command: Command): void {
+  for (const option of command.options as Option[]) {
+    if (option.mandatory && !option.description.endsWith("(required)")) option.description += " (required)";
+  }
+  for (const sub of command.commands) markRequired(sub);
 }

@@ -26,7 +26,8 @@ export function fastRowText(plan: Plan, format: OutputFormat): RowText | undefin
   const fields = plan.fields;
   const columns = plan.columns;
   if (!fields || !columns || fields.length === 0) return undefined;
-  if (format === "csv") return csvRowText(columns, fields);
+  // One column: an empty row must not be a blank line (the encoder sees to it), so no fast path.
+  if (format === "csv") return columns.length > 1 ? csvRowText(columns, fields) : undefined;
   return jsonRowText(fields, format === "jsonl" ? "\n" : "");
 }
 

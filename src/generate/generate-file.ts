@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join } from "node:path";
 import { HashingWritable } from "../audit/hash.js";
 import { buildManifest, manifestPathFor, type Manifest } from "../audit/manifest.js";
-import { AtomicFile, assertWritable, writeFileAtomic } from "../io/atomic-write.js";
+import { AtomicFile, checkOutputs, writeFileAtomic, type OutputRules } from "../io/atomic-write.js";
 import type { OutputFormat } from "../sinks/encoders.js";
 import type { Compiled } from "./compile.js";
 import { partOutput, writeRange, type RangeOutput } from "./output.js";
@@ -45,11 +45,13 @@ export function labelledPath(path: string): string {
 export async function generateToFile(options: FileRunOptions): Promise<FileRunResult> {
   const output = options.label ? labelledPath(options.output) : options.output;
   const manifestPath = manifestPathFor(output);
-  assertWritable(output, options.force);
-  assertWritable(manifestPath, options.force);
+  const checks: OutputRules = { force: options.force, inputs: [options.schemaPath, options.statsPath, options.requestPath] };
+  checkOutputs([output, manifestPath], checks);
+  // Checked here; checked again, and claimed exclusively, when each file is moved into place.
+  const rules: OutputRules = { ...checks, checkedAtStart: true };
   const range = partOutput(options.format, options.rows, options.shard, options.header);
   const { from, to } = range;
-  const file = new AtomicFile(output, options.force);
+  const file = new AtomicFile(output, rules);
   const hashing = new HashingWritable(file.stream);
   // A failed write reaches the writer through its callback (and end's), which is where it is
   // reported; the stream's "error" event, unheard, would also crash the process, e.g. when a
@@ -63,21 +65,28 @@ export async function generateToFile(options: FileRunOptions): Promise<FileRunRe
     file.abort();
     throw error;
   }
-  const manifest = await buildManifest({
-    manifestPath,
-    schemaPath: options.schemaPath,
-    ...(options.statsPath ? { statsPath: options.statsPath } : {}),
-    ...(options.requestPath ? { requestPath: options.requestPath } : {}),
-    outputPath: output,
-    output: hashing.digest(),
-    generation: {
-      seed: options.compiled.seed,
-      rows: options.rows,
-      format: options.format,
-      ...(options.format === "csv" ? { header: range.header === true } : {}),
-      ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count, from, to } } : {}),
-    },
-  });
-  writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2) + "\n", { force: options.force });
+  let manifest: Manifest;
+  try {
+    manifest = await buildManifest({
+      manifestPath,
+      schemaPath: options.schemaPath,
+      ...(options.statsPath ? { statsPath: options.statsPath } : {}),
+      ...(options.requestPath ? { requestPath: options.requestPath } : {}),
+      outputPath: output,
+      output: hashing.digest(),
+      generation: {
+        seed: options.compiled.seed,
+        rows: options.rows,
+        format: options.format,
+        ...(options.format === "csv" ? { header: range.header === true } : {}),
+        ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count, from, to } } : {}),
+      },
+    });
+    writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2) + "\n", rules);
+  } catch (error) {
+    // A data file without its manifest is not kept: the run either leaves both or nothing.
+    file.retract();
+    throw error;
+  }
   return { output, manifestPath, manifest };
 }

@@ -68,6 +68,10 @@ export function encoderFor(compiled: Compiled, output: RangeOutput): RecordEncod
     if (!plan.columns) {
       throw new SynthError("CSV_NESTED_VALUE", "CSV needs a schema whose records are objects with properties: use --format jsonl or json");
     }
+    // minProperties beyond the columns is met with extra members, which a CSV row would drop.
+    if ((plan.minMembers ?? 0) > plan.columns.length) {
+      throw new SynthError("CSV_NESTED_VALUE", `minProperties ${plan.minMembers} asks for more members than the ${plan.columns.length} columns a CSV row holds: use --format jsonl or json`, { pointer: "/minProperties" });
+    }
     const nested = plan.nestedColumns[0];
     if (nested !== undefined) {
       throw new SynthError("CSV_NESTED_VALUE", "can hold nested values (objects or arrays), which CSV cannot represent: use --format jsonl or json", { column: nested, pointer: `/properties/${nested}` });

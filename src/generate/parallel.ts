@@ -3,6 +3,7 @@ import type { Writable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { ERROR_CODES, SynthError, type ErrorCode, type ErrorPlace } from "../errors/synth-error.js";
 import { fakerPools, type FakerPools } from "../plan/strings/faker-source.js";
+import { preloadedInputs } from "../io/json-file.js";
 import type { BatchWriter } from "./batch.js";
 import type { ByteBatch } from "../sinks/byte-batch.js";
 import type { Compiled } from "./compile.js";
@@ -48,6 +49,8 @@ export interface WorkerSetup {
   output: RangeOutput;
   /** faker pools the main thread drew, so the worker need not import faker and draw them again. */
   pools: FakerPools;
+  /** Inputs the main thread read ahead (standard input, pipes), which a worker cannot read again. */
+  inputs: Record<string, Uint8Array>;
 }
 
 export interface BatchRequest {
@@ -100,7 +103,7 @@ export async function writeParallel(compiled: Compiled, output: RangeOutput, out
   const to = output.to;
   const batches = Math.ceil((to - from) / rowsPerBatch);
   if (batches <= 0) return [0];
-  const setup: WorkerSetup = { input: compiled.input, output, pools: fakerPools() };
+  const setup: WorkerSetup = { input: compiled.input, output, pools: fakerPools(), inputs: preloadedInputs() };
   const resourceLimits = workerLimits();
   const workers = Array.from({ length: run.threads - 1 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: setup, resourceLimits }));
   const ready = new Array<boolean>(workers.length).fill(false);

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { adoptFakerPools } from "../plan/strings/faker-source.js";
 import { compile } from "./compile.js";
+import { adoptPreloadedInputs } from "../io/json-file.js";
 import { OUTPUT_BUFFER_BYTES, rangeBatchWriter } from "./output.js";
 import { ByteBatch } from "../sinks/byte-batch.js";
 import { serializeError, type BatchRequest, type BufferReturn, type WorkerReply, type WorkerSetup } from "./parallel.js";
@@ -16,6 +17,7 @@ const port = parentPort;
 if (port) {
   const setup = workerData as WorkerSetup;
   adoptFakerPools(setup.pools);
+  adoptPreloadedInputs(setup.inputs);
   const ready = compile(setup.input).then((compiled) => rangeBatchWriter(compiled, setup.output));
   ready.then(
     () => port.postMessage({ ready: true } satisfies WorkerReply),

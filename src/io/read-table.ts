@@ -1,9 +1,12 @@
-import { closeSync, createReadStream, openSync, readSync, statSync, type ReadStream } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import type { Readable } from "node:stream";
 import { extname } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parse, CsvError, type Parser } from "csv-parse";
 import { SynthError } from "../errors/synth-error.js";
 import { InvalidUtf8Error, Utf8Guard } from "./utf8-guard.js";
+import { openInputStream, STANDARD_INPUT } from "./open-input.js";
+import { setProperty } from "./own-property.js";
 
 /**
  * Reads a table (CSV with a header row, or JSON Lines) as a stream of rows, in batches so that the
@@ -36,27 +39,42 @@ export const DEFAULT_NULL_TOKENS: readonly string[] = Object.freeze(["", "NA"]);
 const BATCH_ROWS = 2048;
 const READ_CHUNK = 256 * 1024;
 
-export function detectFormat(file: string): TableFormat {
+
+/** The format an extension says, if it says one. */
+function formatOfName(file: string): TableFormat | undefined {
   const extension = extname(file).toLowerCase();
   if (extension === ".csv") return "csv";
   if (extension === ".jsonl" || extension === ".ndjson") return "jsonl";
-  // Unknown extension: a JSON Lines file starts with "{" (after any BOM and blank space).
+  return undefined;
+}
+
+/** Unknown extension: a JSON Lines file starts with "{" (after any BOM and blank space). */
+function formatOfHead(head: Buffer): TableFormat {
+  return head.toString("utf8").replace(/^\uFEFF/, "").trimStart().startsWith("{") ? "jsonl" : "csv";
+}
+
+export function detectFormat(file: string): TableFormat {
+  const named = formatOfName(file);
+  if (named) return named;
   const fd = openSync(file, "r");
   try {
     const head = Buffer.alloc(64);
     const length = readSync(fd, head, 0, head.length, 0);
-    const text = head.subarray(0, length).toString("utf8").replace(/^\uFEFF/, "").trimStart();
-    return text.startsWith("{") ? "jsonl" : "csv";
+    return formatOfHead(head.subarray(0, length));
   } finally {
     closeSync(fd);
   }
 }
 
-function fileSize(file: string): number {
+/**
+ * What the input is: a regular file can be sized, peeked at and read again; anything else (standard
+ * input, a pipe, process substitution's /dev/fd/N, a FIFO) is read once, front to back, as it comes.
+ */
+function inputStat(file: string): Stats {
   try {
-    const stat = statSync(file);
+    const stat = file === STANDARD_INPUT ? fstatSync(0) : statSync(file);
     if (stat.isDirectory()) throw new SynthError("FILE_UNREADABLE", "is a folder, not a file", { file });
-    return stat.size;
+    return stat;
   } catch (error) {
     if (error instanceof SynthError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -85,8 +103,10 @@ function lineAtByte(file: string, offset: number): number {
 }
 
 export class TableReader {
-  readonly format: TableFormat;
+  private decided: TableFormat | undefined;
   readonly totalBytes: number;
+  /** A regular file (sized, peeked at, read again for error lines); else a stream read once. */
+  readonly seekable: boolean;
   /** Column names in file order. Complete after the first batch for CSV; grows as keys appear for JSON Lines. */
   readonly columns: string[] = [];
   private guard: Utf8Guard | null = null;
@@ -96,8 +116,10 @@ export class TableReader {
     readonly file: string,
     private readonly options: ReadTableOptions = {},
   ) {
-    this.totalBytes = fileSize(file);
-    this.format = options.format ?? detectFormat(file);
+    const stat = inputStat(file);
+    this.seekable = stat.isFile() && file !== STANDARD_INPUT;
+    this.totalBytes = this.seekable ? stat.size : 0;
+    this.decided = options.format ?? formatOfName(file) ?? (this.seekable ? detectFormat(file) : undefined);
     this.nullTokens = new Set(options.nullTokens ?? DEFAULT_NULL_TOKENS);
   }
 
@@ -106,22 +128,41 @@ export class TableReader {
     return this.guard?.bytes ?? 0;
   }
 
-  batches(): AsyncGenerator<TableRow[]> {
-    return this.format === "csv" ? this.csvBatches() : this.jsonLinesBatches();
+  /**
+   * CSV or JSON Lines. For a stream with no --format and no telling extension, known only once its
+   * first bytes have come (when the first batch is read); "csv" until then.
+   */
+  get format(): TableFormat {
+    return this.decided ?? "csv";
   }
 
-  private openSource(): { source: ReadStream; guard: Utf8Guard } {
-    const source = createReadStream(this.file, { highWaterMark: READ_CHUNK });
+  async *batches(): AsyncGenerator<TableRow[]> {
+    let source: Readable;
+    try {
+      source = await openInputStream(this.file, READ_CHUNK);
+    } catch (error) {
+      throw this.readError(error);
+    }
+    if (this.decided === undefined) this.decided = formatOfHead(await peek(source));
+    yield* this.decided === "csv" ? this.csvBatches(source) : this.jsonLinesBatches(source);
+  }
+
+  private openSource(source: Readable): { source: Readable; guard: Utf8Guard } {
     const guard = new Utf8Guard(this.options.onBytes);
     this.guard = guard;
     return { source, guard };
+  }
+
+  /** The line of a byte offset, where the file can be read again to count it. */
+  private lineAt(offset: number): { line?: number } {
+    return this.seekable ? { line: lineAtByte(this.file, offset) } : {};
   }
 
   private readError(error: unknown): SynthError {
     const file = this.file;
     if (error instanceof SynthError) return error;
     if (error instanceof InvalidUtf8Error) {
-      return new SynthError("CSV_MALFORMED", "not valid UTF-8 (convert the file to UTF-8 first)", { file, line: lineAtByte(file, error.byteOffset) });
+      return new SynthError("CSV_MALFORMED", "not valid UTF-8 (convert the file to UTF-8 first)", { file, ...this.lineAt(error.byteOffset) });
     }
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
@@ -148,8 +189,8 @@ export class TableReader {
     return new SynthError("INTERNAL", `reading failed: ${(error as Error).message}`, { file }, { cause: error });
   }
 
-  private async *csvBatches(): AsyncGenerator<TableRow[]> {
-    const { source, guard } = this.openSource();
+  private async *csvBatches(input: Readable): AsyncGenerator<TableRow[]> {
+    const { source, guard } = this.openSource(input);
     const parser: Parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: false, max_record_size: 64 * 1024 * 1024 });
     // csv-parse reports a record's line only through its `info` option, which costs three times the
     // parse itself. The parser updates `info.lines` before pushing each record, so reading it as the
@@ -201,8 +242,8 @@ export class TableReader {
     });
   }
 
-  private async *jsonLinesBatches(): AsyncGenerator<TableRow[]> {
-    const { source, guard } = this.openSource();
+  private async *jsonLinesBatches(input: Readable): AsyncGenerator<TableRow[]> {
+    const { source, guard } = this.openSource(input);
     const chunks = pullChunks(guard, pipeline(source, guard));
     const index = new Map<string, number>();
     let carry = "";
@@ -267,7 +308,7 @@ export class TableReader {
     } catch (error) {
       if (error instanceof SynthError) throw error;
       if (error instanceof InvalidUtf8Error) {
-        throw new SynthError("JSON_SYNTAX", "not valid UTF-8 (convert the file to UTF-8 first)", { file: this.file, line: lineAtByte(this.file, error.byteOffset) });
+        throw new SynthError("JSON_SYNTAX", "not valid UTF-8 (convert the file to UTF-8 first)", { file: this.file, ...this.lineAt(error.byteOffset) });
       }
       throw this.readError(error);
     } finally {
@@ -275,6 +316,25 @@ export class TableReader {
       guard.destroy();
     }
     if (!seenRows) throw new SynthError("DATA_INVALID", "no rows", { file: this.file });
+  }
+}
+
+/** The first bytes of a stream, put back for the reader that follows (empty at once for an empty stream). */
+async function peek(source: Readable): Promise<Buffer> {
+  for (;;) {
+    const chunk = source.read() as Buffer | null;
+    if (chunk !== null) {
+      source.unshift(chunk);
+      return chunk;
+    }
+    if (source.readableEnded || source.destroyed) return Buffer.alloc(0);
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        source.off("readable", done).off("end", done).off("error", done).off("close", done);
+        resolve();
+      };
+      source.on("readable", done).on("end", done).on("error", done).on("close", done);
+    });
   }
 }
 
@@ -359,7 +419,7 @@ export async function* readRecords(file: string, options: ReadTableOptions = {})
       const record: Record<string, Cell> = {};
       reader.columns.forEach((name, i) => {
         const cell = row.cells[i];
-        if (cell !== undefined) record[name] = cell;
+        if (cell !== undefined) setProperty(record, name, cell);
       });
       yield { line: row.line, record };
     }

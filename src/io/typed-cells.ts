@@ -1,4 +1,5 @@
 import type { Cell } from "./read-table.js";
+import { setProperty } from "./own-property.js";
 
 /**
  * CSV cells are text; a schema describes values. A column's JSON type says how to read its text:
@@ -45,7 +46,7 @@ export function typedRecord(columns: readonly string[], cells: ReadonlyArray<Cel
   const record: Record<string, Cell> = {};
   for (let i = 0; i < columns.length; i++) {
     const cell = typedCell(cells[i], types[i] ?? "any");
-    if (cell !== undefined) record[columns[i]!] = cell;
+    if (cell !== undefined) setProperty(record, columns[i]!, cell);
   }
   return record;
 }

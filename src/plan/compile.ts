@@ -11,6 +11,7 @@ import { compileObject, type PropertyOverride } from "./types/object.js";
 import { compileString } from "./types/string.js";
 import { realParts, verified } from "./verify.js";
 import { isPlain, plain } from "./plain-text.js";
+import { sized, smallestOf } from "./value-size.js";
 
 const NO_GROUPS: ReadonlySet<string> = new Set();
 /** Recursion this deep through $refs means the schema has no finite instance. */
@@ -110,6 +111,7 @@ function compileBranches(group: BranchGroup, facts: Facts, ctx: CompileContext, 
   return {
     // A value from an anyOf branch satisfies the anyOf; a oneOf value must also fail every other branch.
     exact: keyword === "anyOf" && branches.every((b) => b.exact),
+    smallest: Math.min(...branches.map(smallestOf)),
     sample: pickWithFallback(branches),
   };
 }
@@ -178,7 +180,7 @@ function compileType(type: JsonType, facts: Facts, ctx: CompileContext, override
     case "number":
       return compileNumber(facts);
     case "string":
-      return compileString(facts, ctx);
+      return sized(compileString(facts, ctx), (facts.minLength ?? 0) + 2, pointerOf(facts), `minLength ${facts.minLength ?? 0}`);
     case "array":
       return compileArray(facts, ctx, (parts, c) => compileParts(parts, c));
     case "object":
@@ -221,9 +223,10 @@ function compileByType(facts: Facts, ctx: CompileContext, override?: PropertyOve
   if (plans.length === 0) throw firstError ?? new SynthError("UNSATISFIABLE", "no value satisfies this schema", { pointer });
   if (plans.length === 1) return plans[0]!.plan;
   const exact = plans.every((p) => p.plan.exact);
+  const smallest = Math.min(...plans.map((p) => smallestOf(p.plan)));
   const nonNull = plans.filter((p) => p.type !== "null");
   const nullPlan = plans.find((p) => p.type === "null");
   const count = nonNull.length;
   const sample: NodePlan["sample"] = (rng, row) => (nullPlan && rng.chance(DEFAULT_NULL_WEIGHT) ? null : nonNull[rng.below(count)]!.plan.sample(rng, row));
-  return { exact, sample: nonNull.every((p) => isPlain(p.plan.sample)) ? plain(sample) : sample };
+  return { exact, smallest, sample: nonNull.every((p) => isPlain(p.plan.sample)) ? plain(sample) : sample };
 }

@@ -20,6 +20,8 @@ export interface Plan {
   columns: readonly string[] | undefined;
   /** Columns whose values may be objects or arrays (an error for CSV). */
   nestedColumns: readonly string[];
+  /** The record's minProperties: more than its columns means members a CSV row cannot hold. */
+  minMembers?: number;
   sample: Sample<unknown>;
   /** True when records are valid by construction; otherwise each record was checked while sampling. */
   exact: boolean;
@@ -126,6 +128,7 @@ export async function compilePlan(loaded: LoadedSchema, stats: StatsFile | undef
   return {
     columns: tabular ? [...new Set([...facts.properties.keys(), ...facts.required])] : undefined,
     nestedColumns,
+    minMembers: facts.minProperties ?? 0,
     sample: plan.sample,
     exact: plan.exact,
     warnings,

@@ -45,6 +45,7 @@ export function verified(plan: NodePlan, parts: Located[], ctx: CompileContext):
   const runtime = ctx.runtime;
   return {
     exact: true,
+    ...(plan.smallest !== undefined ? { smallest: plan.smallest } : {}),
     sample: plainLike(plan.sample, (rng, row) => {
       validators ??= places.map((p) => ctx.loaded.validatorAt(p.pointer, p.doc));
       let failed: { at: Located; error: ErrorObject | undefined } | undefined;

@@ -1,6 +1,7 @@
 import type { ColumnAccumulator } from "./column-accumulator.js";
 import type { ColumnDecision } from "./infer-kind.js";
 import type { ColumnRelease } from "./release-column.js";
+import { setProperty } from "../io/own-property.js";
 
 /**
  * A JSON Schema (2020-12) for a row of the profiled table. It leaves the secure setting with the
@@ -38,7 +39,7 @@ function propertySchema({ decision, accumulator, release }: InferredColumn): Rec
 
 export function inferSchema(columns: InferredColumn[], table: string): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  for (const column of columns) properties[column.decision.name] = propertySchema(column);
+  for (const column of columns) setProperty(properties, column.decision.name, propertySchema(column));
   return {
     $schema: SCHEMA_DRAFT_URI,
     title: table,

@@ -19,6 +19,7 @@ import { scanTable, type RowCheck, type ScanProgress } from "./scan-table.js";
 import { learnDependence } from "./dependence/second-pass.js";
 import { ruleColumns } from "../rules/index.js";
 import { dependenceNotes } from "./dependence/notes.js";
+import { setProperty } from "../io/own-property.js";
 
 /** Share of a privacy budget spent on the dependence model; the columns split the rest. */
 const MODEL_BUDGET_SHARE = 0.3;
@@ -106,9 +107,11 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     release: releaseColumn(accumulator, decisions[i]!, context),
   }));
 
-  const table = basename(options.input, extname(options.input)) || "table";
+  // Standard input ("-") or /dev/fd/N from process substitution names no table.
+  const named = options.input !== "-" && !/^\/(dev|proc)\//.test(options.input);
+  const table = (named && basename(options.input, extname(options.input))) || "table";
   const columns: Record<string, ColumnStats> = {};
-  for (const column of inferred) columns[column.decision.name] = column.release.stats;
+  for (const column of inferred) setProperty(columns, column.decision.name, column.release.stats);
   // Under differential privacy the row count is the first column's noisy total: post-processing of
   // counts already paid for, so it costs no further budget.
   const rows = budget ? (inferred[0]?.release.rows ?? 0) : scan.rows;
@@ -140,7 +143,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
       tool: TOOL_NAME,
       toolVersion: TOOL_VERSION,
       createdAt: new Date().toISOString(),
-      source: { name: basename(options.input), format: scan.format, sha256: hash.digest("hex") },
+      source: { name: named ? basename(options.input) : "standard input", format: scan.format, sha256: hash.digest("hex") },
     },
     disclosure: {
       minCount,

@@ -52,14 +52,14 @@ export interface ScanResult {
 
 export async function scanTable(file: string, options: ScanOptions): Promise<ScanResult> {
   const reader: TableReader = openTable(file, options);
-  const typedSource = reader.format === "jsonl";
-  const accumulatorOptions = {
+  // A stream's format is known once its first bytes have come: the options are made at the first batch.
+  const accumulatorOptions = () => ({
     minCount: options.minCount,
-    typedSource,
+    typedSource: reader.format === "jsonl",
     ...(options.distinctLimit !== undefined ? { distinctLimit: options.distinctLimit } : {}),
     ...(options.exactNumberLimit !== undefined ? { exactNumberLimit: options.exactNumberLimit } : {}),
     ...(options.codeLevels !== undefined ? { codeLevels: options.codeLevels } : {}),
-  };
+  });
   const columns: ColumnAccumulator[] = [];
   let rows = 0;
   const declared = options.declared;
@@ -72,7 +72,7 @@ export async function scanTable(file: string, options: ScanOptions): Promise<Sca
     while (columns.length < reader.columns.length) {
       const name = reader.columns[columns.length]!;
       const keepCounting = declared?.columns.get(name)?.hasEnum === true;
-      const column = new ColumnAccumulator(name, { ...accumulatorOptions, keepCounting, countUntilRepeat: nameLooksLikeIdentifier(name) });
+      const column = new ColumnAccumulator(name, { ...accumulatorOptions(), keepCounting, countUntilRepeat: nameLooksLikeIdentifier(name) });
       for (let i = 0; i < rows; i++) column.add(undefined);
       columns.push(column);
       if (declared) cellTypes = reader.columns.map((name) => declared.columns.get(name)?.cellType ?? "any");

@@ -147,7 +147,7 @@ export function* extractRows(compiled: Compiled, shaped: ShapedRequest, from: nu
 /** Writes rows from..to of the extract a request shapes, in the chosen format. */
 export async function writeExtractRange(compiled: Compiled, result: CheckResult, output: RangeOutput, out: Writable): Promise<number> {
   const shaped = shapeRequest(result);
-  const projected: Compiled = { ...compiled, plan: { ...compiled.plan, columns: shaped.columns, nestedColumns: [] } };
+  const projected: Compiled = { ...compiled, plan: { ...compiled.plan, columns: shaped.columns, nestedColumns: [], minMembers: 0 } };
   const encoder = encoderFor(projected, output);
   return writeRecords(extractRows(compiled, shaped, output.from, output.to, result.filters.map((f) => f.text)), encoder, out, output.from);
 }

@@ -2,6 +2,7 @@ import { sensitiveWords } from "../report/describe/flags.js";
 import { isNumeric, isTemporal, schemaColumns, typeLabel, type ColumnInfo } from "../report/describe/columns.js";
 import { loadSchema, prepareSchema } from "../schema/load.js";
 import { REQUEST_FORMAT, REQUEST_VERSION, type ColumnRequest, type RequestFile } from "./types.js";
+import { setProperty } from "../io/own-property.js";
 
 export const REQUEST_SCHEMA_ID = "https://github.com/synth-data/synth/schemas/request.schema.json";
 
@@ -35,7 +36,7 @@ export function initRequest(schema: string | object): RequestFile {
   const loaded = typeof schema === "string" ? loadSchema(schema) : prepareSchema(schema);
   const root = (loaded.schema !== null && typeof loaded.schema === "object" ? loaded.schema : {}) as Record<string, unknown>;
   const columns: Record<string, ColumnRequest> = {};
-  for (const column of schemaColumns(loaded)) columns[column.name] = { selected: false, about: about(column), purpose: "" };
+  for (const column of schemaColumns(loaded)) setProperty(columns, column.name, { selected: false, about: about(column), purpose: "" });
   return {
     $schema: REQUEST_SCHEMA_ID,
     format: REQUEST_FORMAT,

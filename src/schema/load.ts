@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, relative, resolve as resolvePath } from "node:path";
+import { realpathSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { asJsonSchema } from "../standards/index.js";
@@ -152,6 +153,24 @@ function displayName(uri: string): string {
   return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }
 
+function within(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return !(rel === ".." || rel.startsWith(".." + sep) || isAbsolute(rel));
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // missing: reported as such when it is read
+  }
+}
+
+/** The schema's folder where it really is (its own path may pass through links, which is the user's choice). */
+function realFolder(folder: string): string {
+  return realOrSelf(folder);
+}
+
 /** The meta-schemas ajv ships, found by URI (a $ref to one must not be taken for a remote document). */
 function metaSchemaDocument(ajv: Ajv, uri: string): unknown {
   const schemas = (ajv as unknown as { schemas: Record<string, { schema?: unknown } | undefined> }).schemas;
@@ -180,9 +199,12 @@ function loadReferencedDocuments(index: RefIndex, ajv: Ajv, draft: Draft, file: 
     let document: unknown;
     if (uri.startsWith("file:")) {
       const path = fileURLToPath(uri);
-      const rel = folder === undefined ? undefined : relative(folder, path);
-      if (rel === undefined || rel.startsWith("..") || isAbsolute(rel)) {
+      if (folder === undefined || !within(folder, path)) {
         throw new SynthError("REF_OUTSIDE_FOLDER", `$ref "${site.ref}" points outside the schema's folder; only files next to the schema (or below it) are read`, place);
+      }
+      // The same, for where the file really is: a symbolic link in the folder must not lead out of it.
+      if (!within(realFolder(folder), realOrSelf(path))) {
+        throw new SynthError("REF_OUTSIDE_FOLDER", `$ref "${site.ref}" leads outside the schema's folder through a symbolic link; only files next to the schema (or below it) are read`, place);
       }
       document = readJsonFile(path.startsWith(process.cwd()) ? relative(process.cwd(), path) || path : path);
     } else if (/^https?:/.test(uri)) {

@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
 import { ByteBatch } from "./byte-batch.js";
+import { EventLoopTurns } from "./event-loop.js";
 
 /**
  * A few output buffers used in turn. A batch is filled into a free buffer, written, and the buffer
@@ -12,6 +13,7 @@ export class BufferRing {
   private waiting: Array<() => void> = [];
   private inFlight = 0;
   private failure: Error | undefined;
+  private readonly turns = new EventLoopTurns();
 
   constructor(count: number, size: number) {
     for (let i = 0; i < count; i++) this.free.push(Buffer.allocUnsafeSlow(size));
@@ -19,6 +21,7 @@ export class BufferRing {
 
   /** An empty batch over a free buffer, once one is free. */
   async take(): Promise<ByteBatch> {
+    if (this.turns.due()) await this.turns.turn();
     for (;;) {
       if (this.failure) throw this.failure;
       const buffer = this.free.pop();

@@ -42,7 +42,9 @@ export function csvEncoder(columns: readonly string[], options: { header: boolea
       const values = record as Record<string, unknown>;
       let line = csvCell(values[columns[0]!], columns[0]!);
       for (let i = 1; i < count; i++) line += "," + csvCell(values[columns[i]!], columns[i]!);
-      return line + "\n";
+      // One column and no value: a blank line is what readers skip (csv-parse, Python's csv, profile),
+      // and the row with it. An empty quoted field keeps the row, as Python's csv writer does.
+      return line === "" ? '""\n' : line + "\n";
     },
     separator: () => "",
     separated: false,

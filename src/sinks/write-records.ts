@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { RecordEncoder } from "./encoders.js";
+import { EventLoopTurns } from "./event-loop.js";
 
 /** Output is gathered into chunks of about this many characters before each write. */
 const CHUNK_CHARS = 1 << 16;
@@ -12,7 +13,9 @@ const CHUNK_CHARS = 1 << 16;
 export async function writeRecords(records: Iterable<unknown>, encoder: RecordEncoder, out: Writable, firstIndex: number): Promise<number> {
   let chunk = encoder.header();
   let index = firstIndex;
+  const turns = new EventLoopTurns();
   for (const record of records) {
+    if ((index & 255) === 0 && turns.due()) await turns.turn();
     chunk += encoder.separator(index) + encoder.row(record, index);
     index++;
     if (chunk.length >= CHUNK_CHARS) {

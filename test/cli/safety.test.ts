@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, runCli, tempDir } from "../support/cli.js";
@@ -99,3 +99,33 @@ describe("interrupted and piped runs", () => {
 });
 
 void readFileSync;
+
+describe("file $refs through symbolic links (issue 14)", () => {
+  it("a link in the schema's folder that leads out of it is not followed, nor a linked folder", () => {
+    const dir = tempDir("synth-fileref-");
+    mkdirSync(join(dir, "inner"));
+    mkdirSync(join(dir, "elsewhere"));
+    writeFileSync(join(dir, "elsewhere/secret.json"), JSON.stringify({ type: "integer" }));
+    symlinkSync("../elsewhere/secret.json", join(dir, "inner/defs.json"));
+    symlinkSync("../elsewhere", join(dir, "inner/linked"));
+    for (const ref of ["defs.json", "linked/secret.json"]) {
+      writeFileSync(join(dir, "inner/schema.json"), JSON.stringify({ type: "object", properties: { a: { $ref: ref } }, required: ["a"] }));
+      const result = runCli(["generate", "--schema", "inner/schema.json", "--format", "jsonl", "--rows", "1"], { cwd: dir });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/leads outside the schema's folder through a symbolic link/);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("a link that stays in the folder is followed, and a schema reached through a linked folder reads its neighbours", () => {
+    const dir = tempDir("synth-fileref-");
+    mkdirSync(join(dir, "real"));
+    writeFileSync(join(dir, "real/defs.json"), JSON.stringify({ enum: [7] }));
+    symlinkSync("defs.json", join(dir, "real/alias.json"));
+    writeFileSync(join(dir, "real/schema.json"), JSON.stringify({ type: "object", properties: { a: { $ref: "alias.json" } }, required: ["a"] }));
+    symlinkSync("real", join(dir, "via-link"));
+    const result = runCli(["generate", "--schema", "via-link/schema.json", "--format", "jsonl", "--rows", "1"], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe('{"a":7}\n');
+  });
+});

@@ -78,7 +78,7 @@ describe("synth compare --format html", () => {
     expect(again.stderr).toMatch(/already exists/);
     const self = runCli(["compare", PENGUINS, dummy, "--format", "html", "--output", dummy, "--force"]);
     expect(self.status).toBe(2);
-    expect(self.stderr).toMatch(/--output is one of the files compared/);
+    expect(self.stderr).toMatch(/is one of this run.s inputs/);
   });
 
   it("shows no real share that rests on fewer than K records", () => {

@@ -111,7 +111,7 @@ describe("synth profile --review and synth review", () => {
     expect(same.status).toBe(2);
     const twice = runCli(["profile", data, "--output", join(dir, "s.json"), "--review", join(dir, "s.json")]);
     expect(twice.status).toBe(2);
-    expect(twice.stderr).toMatch(/two outputs name the same file/);
+    expect(twice.stderr).toMatch(/s\.json: is also the output .*s\.json: each output needs a file of its own/);
   });
 
   it("writes Markdown when the review's name ends in .md", () => {

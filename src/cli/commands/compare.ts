@@ -1,11 +1,12 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { resolve } from "node:path";
 import { SynthError } from "../../errors/synth-error.js";
-import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
+import { checkOutputs, writeFileAtomic, type OutputRules } from "../../io/atomic-write.js";
+import { STANDARD_OUTPUT } from "../standard-streams.js";
 import { oneOf } from "../parse-flags.js";
 import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
 import { positiveInteger } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
+import { preloadInputs, STANDARD_INPUT } from "../../io/json-file.js";
 import { wantsColor } from "../color.js";
 
 interface CompareFlags {
@@ -39,7 +40,7 @@ export function compareCommand(): Command {
     .option("--schema <file>", "the table's JSON Schema: its types decide how columns are read")
     .option("--json", "print the report as JSON (the same as --format json)")
     .addOption(new Option("--format <format>", "text (terminal), json, or html (one self-contained page with pictures)").choices(COMPARE_FORMATS).argParser(oneOf(COMPARE_FORMATS)))
-    .option("--output <file>", "write the report to a file instead of standard output")
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--force", "replace --output if it exists", false)
     .option("--null <token...>", `CSV cells that mean "no value" (default: the empty cell and NA)`)
     .option("--min-count <k>", "K, as given to profile: tells categories from free text the same way", positiveInteger(), DEFAULT_MIN_COUNT)
@@ -64,11 +65,10 @@ Examples:
     .action(async (real: string, dummy: string, flags: CompareFlags) => {
       // Imported here, not above: defining the command must stay cheap for every other command's start.
       if (flags.json && flags.format !== undefined && flags.format !== "json") throw new SynthError("USAGE", `--json and --format ${flags.format} ask for two formats: give one`);
-      if (flags.output !== undefined) {
-        for (const input of [real, dummy]) if (resolve(flags.output) === resolve(input)) throw new SynthError("USAGE", "--output is one of the files compared", { file: flags.output });
-        // Before reading two tables, not after: an output that cannot be written should fail at once.
-        assertWritable(flags.output, flags.force);
-      }
+      if (flags.output === STANDARD_OUTPUT) delete flags.output;
+      const rules: OutputRules = { force: flags.force, inputs: [real, dummy, flags.schema] };
+      // Before reading two tables, not after: an output that cannot be written should fail at once.
+      if (flags.output !== undefined) checkOutputs([flags.output], rules);
       const format: CompareFormat = flags.json ? "json" : (flags.format ?? "text");
       const [{ DEFAULT_NULL_TOKENS }, { compare }, { renderCompareJson, renderCompareText }, { verdict }] = await Promise.all([
         import("../../io/read-table.js"),
@@ -76,6 +76,8 @@ Examples:
         import("../../report/compare/render.js"),
         import("../../report/compare/verdict.js"),
       ]);
+      await preloadInputs([flags.schema]);
+      if (real === STANDARD_INPUT && dummy === STANDARD_INPUT) throw new SynthError("USAGE", "standard input (-) can be only one of the two tables");
       const report = await compare({
         real,
         dummy,
@@ -89,7 +91,7 @@ Examples:
       else if (format === "json") text = renderCompareJson(report, judged);
       else text = renderCompareText(report, { color: flags.output === undefined && wantsColor(flags.color), verdict: judged });
       if (flags.output === undefined) stdoutSink().write(text);
-      else writeFileAtomic(flags.output, text, { force: flags.force });
+      else writeFileAtomic(flags.output, text, rules);
       if (judged.pass === false) process.exitCode = 1;
     });
 }

@@ -8,6 +8,8 @@ import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
 import { DESCRIBE_FORMATS } from "../../report/describe/formats.js";
 import { oneOf } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
+import { preloadInputs } from "../../io/json-file.js";
+import { STANDARD_OUTPUT } from "../standard-streams.js";
 
 interface DescribeFlags {
   schema?: string;
@@ -24,13 +26,13 @@ interface DescribeFlags {
 export function describeCommand(): Command {
   return new Command("describe")
     .description("Write a data dictionary: each column's meaning, type, codes, range, distribution, dummy examples and sensitivity flags.")
-    .option("--schema <file>", "JSON Schema (or Table Schema, or CSVW metadata) describing one record")
+    .option("--schema <file>", "JSON Schema (or Table Schema, or CSVW metadata) describing one record (required, unless --package)")
     .option("--package <datapackage.json>", "a package of tables (published or dummy): the dataset, how its tables join, and each table's dictionary")
     .option("--output-dir <folder>", "with --package --format html: the folder for the front page (index.html) and a page per table")
     .option("--stats <file>", "column statistics (frequencies, ranges, how often empty)")
     .option("--sample <file>", "dummy records to take example values from: a file `synth generate --output` wrote, with its manifest beside it (anything else is refused)")
     .addOption(new Option("--format <format>", "text (terminal), markdown or html (one self-contained page)").choices(DESCRIBE_FORMATS).default("text").argParser(oneOf(DESCRIBE_FORMATS)))
-    .option("--output <file>", "write to a file instead of standard output")
+    .option("-o, --output <file>", "write to a file instead of standard output")
     .option("--force", "replace --output if it exists", false)
     .option("--no-color", "no colour in the text format (also: NO_COLOR=1, or output not a terminal)")
     .addHelpText(
@@ -50,6 +52,8 @@ Examples:
       if (flags.schema === undefined) throw new SynthError("USAGE", "required option '--schema <file>' not specified (or --package for a package of tables)");
       // Imported here, not above: defining the command must stay cheap for every other command's start.
       const { describe } = await import("../../report/describe/index.js");
+      if (flags.output === STANDARD_OUTPUT) delete flags.output;
+      await preloadInputs([flags.schema, flags.stats, flags.sample]);
       const color = flags.output === undefined && flags.format === "text" && wantsColor(flags.color);
       const text = await describe(
         { schema: flags.schema, ...(flags.stats ? { stats: flags.stats } : {}), ...(flags.sample ? { sample: flags.sample } : {}) },
@@ -59,7 +63,7 @@ Examples:
         stdoutSink().write(text);
         return;
       }
-      writeFileAtomic(flags.output, text, { force: flags.force });
+      writeFileAtomic(flags.output, text, { force: flags.force, inputs: [flags.schema, flags.stats, flags.sample] });
     });
 }
 

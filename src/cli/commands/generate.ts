@@ -2,7 +2,11 @@ import type { Writable } from "node:stream";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { compile, placeInFile } from "../../generate/compile.js";
 import { partOutput, writeRange } from "../../generate/output.js";
-import { generateToFile } from "../../generate/generate-file.js";
+import { generateToFile, labelledPath } from "../../generate/generate-file.js";
+import { manifestPathFor } from "../../audit/manifest.js";
+import { checkOutputs } from "../../io/atomic-write.js";
+import { preloadInputs } from "../../io/json-file.js";
+import { STANDARD_OUTPUT } from "../standard-streams.js";
 import { SynthError } from "../../errors/synth-error.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../sinks/encoders.js";
 import { nonNegativeInteger, oneOf, positiveInteger, positiveNumber } from "../parse-flags.js";
@@ -41,24 +45,24 @@ interface GenerateFlags {
 export function generateCommand(): Command {
   return new Command("generate")
     .description("Generate dummy records from a JSON Schema and, optionally, column statistics.")
-    .option("--schema <file>", "JSON Schema (draft 2020-12 or 07), or a Frictionless Table Schema, describing one record")
+    .option("--schema <file>", "JSON Schema (draft 2020-12 or 07), or a Frictionless Table Schema, describing one record (required, unless --package)")
     .option("--package <datapackage.json>", "generate every table of a package published by `synth profile --package`, keys joined")
     .option("--output-dir <folder>", "with --package: the folder to write the tables, their manifests and datapackage.json into")
     .option("--scale <factor>", "with --package: rows of each table as a multiple of the real table's (children follow their parents)", positiveNumber)
     .option("--table-rows <table=n>", "with --package: rows of a table without parents (repeat for several)", tableRows)
     .option("--no-dictionary", "with --package: no HTML data dictionary (index.html and a page per table) in the folder")
     .option("--stats <file>", "column statistics (from `synth profile`) the records should follow")
-    .option("--rows <n>", "how many records", nonNegativeInteger(MAX_ROWS), 100)
-    .option("--seed <n>", "random seed: same inputs and seed give byte-identical output", nonNegativeInteger(), 0)
+    .option("-n, --rows <n>", "how many records", nonNegativeInteger(MAX_ROWS), 100)
+    .option("-s, --seed <n>", "random seed: same inputs and seed give byte-identical output", nonNegativeInteger(), 0)
     .addOption(new Option("--format <format>", "output format").choices(OUTPUT_FORMATS).default("csv").argParser(oneOf(OUTPUT_FORMATS)))
-    .option("--output <file>", "write to a file (written under a temporary name, renamed when complete)")
+    .option("-o, --output <file>", "write to a file (written under a temporary name, renamed when complete)")
     .option("--force", "replace --output if it exists", false)
     .option("--no-header", "CSV without the header row")
     .option("--label", 'mark the output as synthetic in its name: out.csv becomes out.synthetic.csv', false)
     .option("--threads <n>", "threads generating in parallel; output is identical for any count (default: one per core or per CPU of a container's quota, fewer for small runs)", positiveInteger(256))
     .option("--request <file>", "shape the output as a data request asks (`synth request`): only its columns, coarsened, its filters applied")
     .option("--allow-remote-refs", "fetch http(s) $refs in the schema (by default synth never reaches the network)", false)
-    .option("--quiet", "no progress line on stderr (it is shown only when stderr is a terminal)", false)
+    .option("-q, --quiet", "no progress line on stderr (it is shown only when stderr is a terminal)", false)
     .option("--shard <i/n>", "generate only the i-th of n contiguous parts of the run (1-based)", (raw: string) => {
       try {
         return parseShard(raw);
@@ -112,6 +116,13 @@ function reportBatches(batchesByThread: readonly number[]): void {
 }
 
 async function runGenerate(flags: GenerateFlags & { schema: string }, debug: boolean): Promise<void> {
+  if (flags.output === STANDARD_OUTPUT) delete flags.output;
+  if (flags.output !== undefined) {
+    // Before the first row is drawn: a refusal costs nothing (generateToFile checks again, and at the end).
+    const output = flags.label ? labelledPath(flags.output) : flags.output;
+    checkOutputs([output, manifestPathFor(output)], { force: flags.force, inputs: [flags.schema, flags.stats, flags.request] });
+  }
+  await preloadInputs([flags.schema, flags.stats, flags.request]);
   const compiled = await compile({
     schema: flags.schema,
     ...(flags.stats ? { stats: flags.stats } : {}),

@@ -1,11 +1,13 @@
-import { resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { SynthError } from "../../errors/synth-error.js";
-import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
+import { checkOutputs, writeFileAtomic, type OutputRules } from "../../io/atomic-write.js";
 import type { TableFormat } from "../../io/read-table.js";
 import type { ProfileResult } from "../../profile/profile.js";
 import type { ScanProgress } from "../../profile/scan-table.js";
 import { DEFAULT_MIN_COUNT } from "../../profile/min-count.js";
+import { preloadInputs, STANDARD_INPUT } from "../../io/json-file.js";
+import { STANDARD_OUTPUT } from "../standard-streams.js";
+import { stdoutSink } from "../stdout.js";
 import { nonNegativeInteger, oneOf, positiveInteger, positiveNumber } from "../parse-flags.js";
 
 interface ProfileFlags {
@@ -25,6 +27,7 @@ interface ProfileFlags {
   format?: TableFormat;
   force: boolean;
   quiet: boolean;
+  json: boolean;
   dependence: boolean;
 }
 
@@ -61,6 +64,18 @@ function summarise(result: ProfileResult, statsFile: string, schemaFile: string 
   return lines.join("\n") + "\n";
 }
 
+/** The summary as data, for scripts: the same facts as the text, one JSON document. */
+function summaryJson(result: ProfileResult, statsFile: string, schemaFile: string | undefined): string {
+  const summary = {
+    rows: result.stats.rows,
+    stats: statsFile,
+    ...(schemaFile ? { schema: schemaFile } : {}),
+    columns: result.columns.map((column) => ({ name: column.name, kind: column.kind, reason: column.reason })),
+    notes: result.stats.disclosure?.notes ?? [],
+  };
+  return JSON.stringify(summary, null, 2) + "\n";
+}
+
 function reportRowCheck(result: ProfileResult, schemaFile: string): void {
   const check = result.rowCheck;
   if (!check || check.rowsFailed === 0) return;
@@ -73,7 +88,7 @@ export function profileCommand(): Command {
   return new Command("profile")
     .description("Profile a real table (CSV or JSON Lines) into column statistics that are safe to share, and a JSON Schema when you have none.")
     .argument("[data]", "the real table: CSV with a header row, or JSON Lines")
-    .option("--output <file>", "where to write the statistics (for `synth generate --stats`)")
+    .option("-o, --output <file>", "where to write the statistics (for `synth generate --stats`) (required, unless --package)")
     .option("--package <datapackage.json>", "profile every table of a Frictionless Data Package of real tables, and the foreign keys between them")
     .option("--output-dir <folder>", "with --package or --table: the folder to write the published package into (datapackage.json, and a schema and statistics per table)")
     .option("--table <name=file>", "instead of --package: a real table by name (repeat for each table)", (raw: string, previous: Record<string, string> | undefined) => {
@@ -88,12 +103,13 @@ export function profileCommand(): Command {
     .option("--review <file>", "also write the sign-off page for the statistics: HTML, or Markdown when the name ends in .md")
     .option("--min-count <k>", "K: publish nothing that rests on fewer than K records", positiveInteger(), DEFAULT_MIN_COUNT)
     .option("--epsilon <e>", "differential privacy: add Laplace noise to every published count, spending this budget", positiveNumber)
-    .option("--seed <n>", "seed for the privacy noise, for reproducible runs (default: unpredictable; anyone who knows the seed can remove the noise)", nonNegativeInteger())
+    .option("-s, --seed <n>", "seed for the privacy noise, for reproducible runs (default: unpredictable; anyone who knows the seed can remove the noise)", nonNegativeInteger())
     .option("--null <token...>", `CSV cells that mean "no value" (default: the empty cell and NA)`)
     .addOption(new Option("--format <format>", "input format (default: from the extension)").choices(TABLE_FORMATS).argParser(oneOf(TABLE_FORMATS)))
     .option("--no-dependence", "publish each column alone: no dependence model and no rules (rows then come out as independent columns)")
     .option("--force", "replace output files that exist", false)
-    .option("--quiet", "no progress line or summary on stderr", false)
+    .option("-q, --quiet", "no progress line or summary on stderr", false)
+    .option("--json", "print the summary as JSON on standard output (instead of text on stderr)", false)
     .addHelpText(
       "after",
       `
@@ -127,14 +143,17 @@ Examples:
       if (flags.schema && flags.schemaOut) {
         throw new SynthError("USAGE", "--schema-out writes an inferred schema; with --schema your own schema is used as it is");
       }
-      const outputs = [output, flags.schemaOut, flags.review].filter((out): out is string => out !== undefined);
-      if (new Set(outputs.map((out) => resolve(out))).size < outputs.length) throw new SynthError("USAGE", "two outputs name the same file", { file: outputs[outputs.length - 1]! });
-      for (const out of outputs) {
-        if (out === undefined) continue;
-        if (resolve(out) === resolve(data)) throw new SynthError("USAGE", "an output file is the data file itself", { file: out });
-        // Before reading a large file, not after: an output that cannot be written should fail at once.
-        assertWritable(out, flags.force);
+      const rules: OutputRules = { force: flags.force, inputs: [data, flags.schema] };
+      const files = [output, flags.schemaOut].filter((out): out is string => out !== undefined && out !== STANDARD_OUTPUT);
+      const onStdout = [output, flags.schemaOut].filter((out) => out === STANDARD_OUTPUT).length + (flags.json ? 1 : 0);
+      if (onStdout > 1) throw new SynthError("USAGE", "only one of --output -, --schema-out - and --json can use standard output");
+      // Before reading a large file, not after: an output that cannot be written should fail at once.
+      if (flags.review !== undefined && (output === STANDARD_OUTPUT || flags.review === STANDARD_OUTPUT)) {
+        throw new SynthError("USAGE", "--review reads the statistics file as written and writes a page: give --output and --review files, not -");
       }
+      checkOutputs(flags.review === undefined ? files : [...files, flags.review], rules);
+      if (data === STANDARD_INPUT && flags.schema === STANDARD_INPUT) throw new SynthError("USAGE", "standard input (-) can be only one of the inputs");
+      await preloadInputs([flags.schema]);
       // Imported here, not above: defining the command must stay cheap for every other command's start.
       const [{ DEFAULT_NULL_TOKENS }, { formatJson }, { profile }] = await Promise.all([
         import("../../io/read-table.js"),
@@ -159,16 +178,18 @@ Examples:
         progress.done();
       }
       if (flags.schema) reportRowCheck(result, flags.schema);
-      writeFileAtomic(output, formatJson(result.stats), { force: flags.force });
-      if (flags.schemaOut && result.schema) writeFileAtomic(flags.schemaOut, formatJson(result.schema), { force: flags.force });
+      const write = (file: string, text: string) => (file === STANDARD_OUTPUT ? stdoutSink().write(text) : writeFileAtomic(file, text, rules));
+      write(output, formatJson(result.stats));
+      if (flags.schemaOut && result.schema) write(flags.schemaOut, formatJson(result.schema));
       if (flags.review) {
         const { review, reviewFormatFor } = await import("../../report/review/index.js");
         // From the file as written, so that the page's sha256 is the file's; the schema is the
         // owner's, or the one inferred, for titles, codes and flags.
         const reasons = Object.fromEntries(result.columns.map((c) => [c.name, c.reason]));
         const schema = flags.schema ?? result.schema;
-        writeFileAtomic(flags.review, review({ stats: output, ...(schema ? { schema } : {}), reasons }, reviewFormatFor(flags.review)), { force: flags.force });
+        writeFileAtomic(flags.review, review({ stats: output, ...(schema ? { schema } : {}), reasons }, reviewFormatFor(flags.review)), rules);
       }
-      if (!flags.quiet) process.stderr.write(summarise(result, output, flags.schemaOut));
+      if (flags.json) stdoutSink().write(summaryJson(result, output, flags.schemaOut));
+      else if (!flags.quiet) process.stderr.write(summarise(result, output, flags.schemaOut));
     });
 }

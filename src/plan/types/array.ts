@@ -3,6 +3,7 @@ import type { Located } from "../../schema/ref-index.js";
 import type { CompileContext } from "../context.js";
 import { canonical, collectFacts, type Facts, pointerOf } from "../facts.js";
 import type { NodePlan } from "./node-plan.js";
+import { sized, smallestOf } from "../value-size.js";
 
 export type CompileParts = (parts: Located[], ctx: CompileContext) => NodePlan;
 
@@ -22,6 +23,10 @@ export function compileArray(facts: Facts, ctx: CompileContext, compileParts: Co
   const containsParts = [...facts.contains, ...(facts.items === false ? [] : facts.items)];
   // With minContains 0, an array need hold no matching item, so a contains nothing matches is no obstacle.
   const containsPlan = minContains > 0 ? compileParts(containsParts, ctx) : undefined;
+  // The first minItems items (prefix slots, then "items") are in every value: their sizes add up.
+  let smallest = 2 + Math.max(0, minItems - 1);
+  for (let i = 0; i < Math.min(minItems, prefixPlans.length); i++) smallest += smallestOf(prefixPlans[i]);
+  if (minItems > prefixPlans.length) smallest += (minItems - prefixPlans.length) * smallestOf(itemPlan ?? containsPlan);
   const extra = ctx.options.extraItems;
   const upper = Math.min(maxItems, Math.max(minItems, prefix.length > 0 ? Math.min(prefix.length, minItems + extra) : minItems + extra));
   const runtime = ctx.runtime;
@@ -31,7 +36,7 @@ export function compileArray(facts: Facts, ctx: CompileContext, compileParts: Co
     facts.contains.length === 0 &&
     !facts.uniqueItems &&
     facts.parts.filter((p) => p.node !== null && typeof p.node === "object" && ("items" in p.node || "prefixItems" in p.node || "additionalItems" in p.node)).length <= 1;
-  return {
+  return sized({
     exact,
     sample: (rng, row) => {
       const deep = runtime.depth >= ctx.options.maxDepth;
@@ -52,7 +57,7 @@ export function compileArray(facts: Facts, ctx: CompileContext, compileParts: Co
       if (facts.uniqueItems) return dedupe(out, (i) => (prefixPlans[i] ?? itemPlan!).sample(rng, row));
       return out;
     },
-  };
+  }, smallest, pointer, `minItems ${minItems}`);
 }
 
 /** Re-draws duplicates a few times; whatever remains duplicated is caught by verification. */

@@ -10,6 +10,11 @@ export interface NodePlan {
    * Drawing the fields in order consumes the Rng exactly as `sample` does.
    */
   fields?: readonly FieldPlan[];
+  /**
+   * A lower bound on the characters of JSON text any value drawn takes (see plan/value-size.ts):
+   * sizes no run could write are refused at compile time. Absent: small.
+   */
+  smallest?: number;
 }
 
 /** One property of an object plan: its value, or OMIT when the property is absent from this record. */

@@ -5,8 +5,10 @@ import type { CompileContext } from "../context.js";
 import { collectFacts, type Facts, pointerOf } from "../facts.js";
 import type { Sample } from "../sampler.js";
 import type { CompileParts } from "./array.js";
+import { sized, smallestOf } from "../value-size.js";
 import type { NodePlan } from "./node-plan.js";
 import { plainLike } from "../plain-text.js";
+import { setProperty } from "../../io/own-property.js";
 
 /** Returned by a column sampler to leave an optional property out of the record. */
 export const OMIT: unique symbol = Symbol("omit");
@@ -22,10 +24,7 @@ function partObject(part: Located): Record<string, unknown> | undefined {
 }
 
 /** Sets a property; "__proto__" as a plain assignment would replace the prototype instead. */
-export function setProperty(out: Record<string, unknown>, name: string, value: unknown): void {
-  if (name === "__proto__") Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
-  else out[name] = value;
-}
+export { setProperty };
 
 /** The subschemas a property named `name` must satisfy, across every part. */
 function partsForName(facts: Facts, name: string): Located[] {
@@ -104,7 +103,11 @@ export function compileObject(facts: Facts, ctx: CompileContext, compileParts: C
   // Writers' fast path (see NodePlan.fields): only when `sample` below reduces to one draw per column.
   const simple = !freeForm && dependents.size === 0 && facts.minProperties === undefined && facts.maxProperties === undefined && maxDepth > 0;
   const fields = simple ? columns.map((c) => ({ name: c.name, draw: fieldDraw(c.plan.sample, c.drawAlways) })) : undefined;
-  return {
+  // Required members are in every value: their names and smallest values add up.
+  const required = columns.filter((c) => c.required);
+  // minProperties members take at least `"":0,` each, whatever their names.
+  const smallest = Math.max(2 + required.reduce((sum, c) => sum + c.name.length + 4 + smallestOf(c.plan), 0), 1 + 5 * minProperties);
+  return sized({
     exact,
     ...(fields ? { fields } : {}),
     sample: (rng, row) => {
@@ -141,7 +144,7 @@ export function compileObject(facts: Facts, ctx: CompileContext, compileParts: C
       }
       return out;
     },
-  };
+  }, smallest, pointer, minProperties > 0 ? `minProperties ${minProperties}` : `${required.length} required members`);
 }
 
 /** A column as `sample` draws it when not deep and without maxProperties: present always, or by chance. */

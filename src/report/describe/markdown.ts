@@ -6,12 +6,20 @@ import { emptyLine, flagWords, lengthLine, percent, type CodeRow, type Dictionar
 
 /** Text safe inside a Markdown table cell or list item. */
 export function mdCell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/([*_`[\]<>])/g, "\\$1");
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/([*_`[\]<>&!#~])/g, "\\$1");
 }
 
-function code(text: string): string {
-  const ticks = text.includes("`") ? "``" : "`";
-  return `${ticks}${text.replace(/\|/g, "\\|")}${ticks}`;
+/**
+ * A CommonMark code span that holds any text: its fence is a run of backticks longer than any inside,
+ * and a space pads text that begins or ends with a backtick (which would otherwise join the fence and
+ * leave the span open, letting what follows, raw HTML included, be rendered).
+ */
+export function code(text: string): string {
+  const flat = text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat === "" || flat.startsWith("`") || flat.endsWith("`") || (flat.startsWith(" ") && flat.endsWith(" ") && flat.trim() !== "") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 const SPARK = " ▁▂▃▄▅▆▇█";
