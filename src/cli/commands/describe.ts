@@ -4,7 +4,7 @@ import type { DescribeFormat } from "../../report/describe/index.js";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { SynthError } from "../../errors/synth-error.js";
-import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
+import { checkOutputs, writeFileAtomic } from "../../io/atomic-write.js";
 import { DESCRIBE_FORMATS } from "../../report/describe/formats.js";
 import { oneOf } from "../parse-flags.js";
 import { stdoutSink } from "../stdout.js";
@@ -77,12 +77,13 @@ async function describePackageCommand(flags: DescribeFlags & { package: string }
     if (flags.outputDir === undefined) throw new SynthError("USAGE", "the HTML dictionary of a package is a front page and a page per table: name a folder with --output-dir");
     const files = await describePackage(pkg, "html");
     mkdirSync(flags.outputDir, { recursive: true });
-    for (const name of files.keys()) assertWritable(join(flags.outputDir, name), flags.force);
-    for (const [name, text] of files) writeFileAtomic(join(flags.outputDir, name), text, { force: flags.force });
+    const inputs = [flags.package, ...pkg.tables.flatMap((t) => [t.schemaFile, t.statsFile, t.path])];
+    checkOutputs([...files.keys()].map((name) => join(flags.outputDir!, name)), { force: flags.force, inputs });
+    for (const [name, text] of files) writeFileAtomic(join(flags.outputDir, name), text, { force: flags.force, inputs });
     return;
   }
   if (flags.outputDir !== undefined) throw new SynthError("USAGE", "--output-dir is for --format html; text and markdown are one document (--output)");
   const text = (await describePackage(pkg, flags.format)).get("")!;
   if (flags.output === undefined) stdoutSink().write(text);
-  else writeFileAtomic(flags.output, text, { force: flags.force });
+  else writeFileAtomic(flags.output, text, { force: flags.force, inputs: [flags.package, ...pkg.tables.flatMap((t) => [t.schemaFile, t.statsFile, t.path])] });
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { SynthError } from "../../errors/synth-error.js";
-import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
+import { checkOutputs, writeFileAtomic } from "../../io/atomic-write.js";
 
 export interface ProfilePackageFlags {
   package?: string;
@@ -47,8 +47,9 @@ export async function runProfilePackage(flags: ProfilePackageFlags): Promise<voi
   const outputDir = flags.outputDir;
   const files = (tables: string[]) => ["datapackage.json", ...tables.flatMap((t) => [`${t}.schema.json`, `${t}.stats.json`])].map((name) => join(outputDir, name));
   const paths = files(pkg.tables.map((t) => t.name));
-  for (const table of pkg.tables) if (table.path && paths.some((p) => resolve(p) === resolve(table.path!))) throw new SynthError("USAGE", "an output file would replace the real data", { file: table.path });
-  if (existsSync(outputDir)) for (const path of paths) assertWritable(path, flags.force);
+  // The real tables and the descriptor are inputs: never written over, whatever --force says.
+  const inputs = [...(flags.package !== undefined ? [flags.package] : []), ...pkg.tables.map((t) => t.path)];
+  if (existsSync(outputDir)) checkOutputs(paths, { force: flags.force, inputs });
   const result = await profilePackage(pkg, {
     minCount: flags.minCount,
     ...(flags.epsilon !== undefined ? { epsilon: flags.epsilon } : {}),
@@ -58,10 +59,10 @@ export async function runProfilePackage(flags: ProfilePackageFlags): Promise<voi
   });
   mkdirSync(outputDir, { recursive: true });
   for (const table of result.tables) {
-    writeFileAtomic(join(outputDir, table.schemaName), formatJson(table.schema), { force: flags.force });
-    writeFileAtomic(join(outputDir, table.statsName), formatJson(table.result.stats), { force: flags.force });
+    writeFileAtomic(join(outputDir, table.schemaName), formatJson(table.schema), { force: flags.force, inputs });
+    writeFileAtomic(join(outputDir, table.statsName), formatJson(table.result.stats), { force: flags.force, inputs });
   }
-  writeFileAtomic(join(outputDir, "datapackage.json"), formatJson(result.descriptor), { force: flags.force });
+  writeFileAtomic(join(outputDir, "datapackage.json"), formatJson(result.descriptor), { force: flags.force, inputs });
   if (flags.quiet) return;
   const lines = [`synth: profiled ${result.tables.length} tables -> ${join(outputDir, "datapackage.json")}`];
   for (const table of result.tables) lines.push(`  ${table.table.name}: ${table.result.stats.rows} rows, ${table.result.columns.length} columns`);

@@ -7,7 +7,7 @@ import { generateToFile, type FileRunResult } from "../../generate/generate-file
 import { writeRange } from "../../generate/output.js";
 import type { Shard } from "../../generate/shard.js";
 import { SynthError } from "../../errors/synth-error.js";
-import { assertWritable, writeFileAtomic } from "../../io/atomic-write.js";
+import { checkOutputs, writeFileAtomic } from "../../io/atomic-write.js";
 import { formatJson } from "../../profile/format-json.js";
 import { hashString } from "../../random/rng.js";
 import { loadStats } from "../../stats/load.js";
@@ -162,16 +162,21 @@ export async function generatePackage(pkg: DataPackage, options: PackageGenerate
   // Compiled once, from the published files: the copies written beside the data are the same bytes.
   const compiledTables = [];
   for (const p of check) compiledTables.push(await compile(p.input));
+  const madeFolder = !existsSync(outputDir);
   mkdirSync(outputDir, { recursive: true });
   const descriptorPath = join(outputDir, "datapackage.json");
-  for (const p of check) {
-    assertWritable(join(outputDir, p.schemaName), force);
-    assertWritable(join(outputDir, p.statsName), force);
-  }
-  assertWritable(descriptorPath, force);
-  for (const p of check) {
-    assertWritable(join(outputDir, `${p.table.name}.csv`), force);
-    assertWritable(join(outputDir, `${p.table.name}.csv.manifest.json`), force);
+  // Every file the folder will hold, checked at once against each other and against the published
+  // package's own files (never written over, whatever --force says).
+  const inputs = [pkg.file, ...check.flatMap((p) => [p.table.schemaFile, p.table.statsFile])];
+  const pages = options.dictionary !== false && !options.shard ? ["index.html", ...check.map((p) => `${p.table.name}.html`)] : [];
+  try {
+    checkOutputs(
+      [descriptorPath, ...check.flatMap((p) => [p.schemaName, p.statsName, `${p.table.name}.csv`, `${p.table.name}.csv.manifest.json`].map((name) => join(outputDir, name))), ...pages.map((name) => join(outputDir, name))],
+      { force, inputs },
+    );
+  } catch (error) {
+    if (madeFolder) rmSync(outputDir, { recursive: true, force: true });
+    throw error;
   }
   const created: string[] = [];
   try {
@@ -218,15 +223,14 @@ export async function generatePackage(pkg: DataPackage, options: PackageGenerate
       };
       for (const [name, page] of await describePackage(written, "html")) {
         const path = join(outputDir, name);
-        assertWritable(path, force);
-        writeFileAtomic(path, page, { force });
+        writeFileAtomic(path, page, { force, inputs });
         created.push(path);
         others.push(name);
       }
     }
     const written = new Map(tables.map((t) => [`${t.table}.csv`, { sha256: t.result.manifest.output.sha256, bytes: t.result.manifest.output.bytes }]));
     const sealed = await sealDescriptor(dummyDescriptor(pkg, planned), outputDir, others, written);
-    writeFileAtomic(descriptorPath, formatJson(sealed), { force });
+    writeFileAtomic(descriptorPath, formatJson(sealed), { force, inputs });
     created.push(descriptorPath);
     return { descriptorPath, tables };
   } catch (error) {
