@@ -42,7 +42,10 @@ describe.skipIf(!available)("a package's dictionary front page in chromium", () 
       expect(await tab.locator(".card").count()).toBe(2);
       await expect(tab.locator(".card").nth(1).innerText()).resolves.toMatch(/refers to\s+record_id\s+→\s+children\.record_id/i);
       expect(await tab.locator(".bins tr").count()).toBe(6);
-      await expect(tab.locator("header").innerText()).resolves.toMatch(/Open Government Licence v3\.0/);
+      const header = await tab.locator("header").innerText();
+      expect(header).toMatch(/Open Government Licence v3\.0/);
+      expect(header).toMatch(/Real data as at\s+2026-03-31/);
+      expect(header).toMatch(/data-requests@health-department\.example\.gov\.uk/);
       // Each table's own page is beside it, and opens.
       const link = tab.locator('.tables a[href="immunisations.html"]');
       expect(await link.count()).toBe(1);

@@ -10,7 +10,7 @@ import { learnRelationship, type RelationshipFindings } from "./learn-relationsh
 const RELATIONSHIP_BUDGET_SHARE = 0.1;
 
 /** Descriptor properties that say what the dataset is, carried into the published package. */
-const METADATA = ["name", "id", "title", "description", "version", "licenses", "contributors", "keywords", "homepage", "created", "image"] as const;
+const METADATA = ["name", "id", "title", "description", "version", "licenses", "contributors", "keywords", "homepage", "created", "image", "x-dataset"] as const;
 
 export interface PackageProfileOptions {
   minCount?: number;

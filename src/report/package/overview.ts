@@ -7,6 +7,9 @@ export interface PackageOverview {
   title: string;
   description?: string;
   version?: string;
+  /** How current the real data is, and what it covers (the descriptor's `x-dataset`). */
+  referenceDate?: string;
+  coverage?: string;
   licences: string[];
   /** Publishers and contacts, as the descriptor's contributors name them. */
   contributors: string[];
@@ -25,8 +28,11 @@ export function packageOverview(pkg: DataPackage): PackageOverview {
     const roles = Array.isArray(c.roles) ? ` (${(c.roles as string[]).join(", ")})` : typeof c.role === "string" ? ` (${c.role})` : "";
     return [text(c.title) ?? text(c.name), text(c.email) ? `<${c.email as string}>` : undefined].filter(Boolean).join(" ") + roles;
   });
+  const about = (d["x-dataset"] ?? {}) as Json;
   return {
     title: text(d.title) ?? text(d.name) ?? "Dataset",
+    ...(text(about.referenceDate) ? { referenceDate: about.referenceDate as string } : {}),
+    ...(text(about.coverage) ? { coverage: about.coverage as string } : {}),
     ...(text(d.description) ? { description: d.description as string } : {}),
     ...(text(d.version) ? { version: d.version as string } : {}),
     licences,

@@ -8,6 +8,8 @@ export function packageText(o: PackageOverview): string {
   if (o.description) lines.push("", o.description);
   lines.push("");
   if (o.version) lines.push(`Version: ${o.version}`);
+  if (o.referenceDate) lines.push(`Real data as at: ${o.referenceDate}`);
+  if (o.coverage) lines.push(`Coverage: ${o.coverage}`);
   if (o.licences.length > 0) lines.push(`Licence: ${o.licences.join("; ")}`);
   for (const c of o.contributors) lines.push(`Contact: ${c}`);
   lines.push("", `Tables (${o.tables.length}):`);
@@ -25,6 +27,8 @@ export function packageMarkdown(o: PackageOverview): string {
   const lines = [`# ${md(o.title)}`, ""];
   if (o.description) lines.push(md(o.description), "");
   if (o.version) lines.push(`- **Version:** ${md(o.version)}`);
+  if (o.referenceDate) lines.push(`- **Real data as at:** ${md(o.referenceDate)}`);
+  if (o.coverage) lines.push(`- **Coverage:** ${md(o.coverage)}`);
   if (o.licences.length > 0) lines.push(`- **Licence:** ${md(o.licences.join("; "))}`);
   for (const c of o.contributors) lines.push(`- **Contact:** ${md(c)}`);
   lines.push("", "## Tables", "", "| Table | Columns | Real rows | Key |", "|---|--:|--:|---|");
@@ -79,6 +83,8 @@ table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;
 export function packageHtml(o: PackageOverview, tablePages: Map<string, string>): string {
   const meta = [
     o.version ? `<div><dt>Version</dt><dd>${esc(o.version)}</dd></div>` : "",
+    o.referenceDate ? `<div><dt>Real data as at</dt><dd>${esc(o.referenceDate)}</dd></div>` : "",
+    o.coverage ? `<div><dt>Coverage</dt><dd>${esc(o.coverage)}</dd></div>` : "",
     o.licences.length > 0 ? `<div><dt>Licence</dt><dd>${esc(o.licences.join("; "))}</dd></div>` : "",
     ...o.contributors.map((c) => `<div><dt>Contact</dt><dd>${esc(c)}</dd></div>`),
   ].join("");
