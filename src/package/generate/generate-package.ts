@@ -221,7 +221,7 @@ export async function generatePackage(pkg: DataPackage, options: PackageGenerate
         descriptor: dummyDescriptor(pkg, planned),
         tables: planned.map((p) => ({ ...p.table, folder: resolve(outputDir), path: join(outputDir, `${p.table.name}.csv`), schemaFile: join(outputDir, p.schemaName), statsFile: join(outputDir, p.statsName) })),
       };
-      for (const [name, page] of await describePackage(written, "html")) {
+      for (const [name, page] of await describePackage(written, "html", { samplesWrittenNow: true })) {
         const path = join(outputDir, name);
         writeFileAtomic(path, page, { force, inputs });
         created.push(path);

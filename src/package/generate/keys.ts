@@ -53,7 +53,10 @@ export function keyColumn(table: string, column: string, property: Json, stats: 
   if (types.includes("integer") || (types.length === 1 && types[0] === "number")) {
     const { low: rawLow, high: rawHigh } = numericRange(property, stats, column, shape);
     const low = Math.ceil(rawLow ?? 1);
-    const high = Math.floor(rawHigh ?? low + Math.max(rows, 1) - 1);
+    // Only the schema's maximum binds; a published range is what the real table spanned, and a run
+    // scaled beyond it runs on past its end.
+    const bound = typeof property.maximum === "number";
+    const high = Math.max(Math.floor(rawHigh ?? low + Math.max(rows, 1) - 1), bound ? -Infinity : low + rows - 1);
     const size = high - low + 1;
     if (size < rows) throw new SynthError("UNSATISFIABLE", `is a key, but its range ${low} to ${high} holds only ${Math.max(0, size)} whole numbers for ${rows} rows of "${table}"`, place);
     const spaced = shape ? quantileSpaced(shape, low, high, rows) : undefined;
