@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
-import type { Readable } from "node:stream";
 import { extname } from "node:path";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse, CsvError, type Parser } from "csv-parse";
 import { SynthError } from "../errors/synth-error.js";
@@ -32,6 +32,24 @@ export interface ReadTableOptions {
   nullTokens?: readonly string[];
   /** Sees every raw chunk of the file, e.g. to hash it. */
   onBytes?: (chunk: Buffer) => void;
+}
+
+/**
+ * Where a table's bytes come from when they are not a file: a database's COPY stream, say. The reader
+ * parses them exactly as it parses a file of the same bytes, so both give the same rows.
+ */
+export interface TableSource {
+  /** How messages and provenance name the source (never a password). */
+  readonly name: string;
+  readonly format: TableFormat;
+  /** Whether `open` may be called again for a second pass over the same rows. */
+  readonly rereadable: boolean;
+  /** A fresh stream of the table's bytes, from the start. */
+  open(): Readable;
+}
+
+export function isTableSource(input: unknown): input is TableSource {
+  return typeof input === "object" && input !== null && typeof (input as TableSource).open === "function";
 }
 
 export const DEFAULT_NULL_TOKENS: readonly string[] = Object.freeze(["", "NA"]);
@@ -112,14 +130,27 @@ export class TableReader {
   private guard: Utf8Guard | null = null;
   private readonly nullTokens: ReadonlySet<string>;
 
+  /** The file, or the source's name: what messages say the rows came from. */
+  readonly file: string;
+  private readonly source: TableSource | undefined;
+
   constructor(
-    readonly file: string,
+    input: string | TableSource,
     private readonly options: ReadTableOptions = {},
   ) {
-    const stat = inputStat(file);
-    this.seekable = stat.isFile() && file !== STANDARD_INPUT;
-    this.totalBytes = this.seekable ? stat.size : 0;
-    this.decided = options.format ?? formatOfName(file) ?? (this.seekable ? detectFormat(file) : undefined);
+    if (isTableSource(input)) {
+      this.source = input;
+      this.file = input.name;
+      this.seekable = false;
+      this.totalBytes = 0;
+      this.decided = input.format;
+    } else {
+      this.file = input;
+      const stat = inputStat(input);
+      this.seekable = stat.isFile() && input !== STANDARD_INPUT;
+      this.totalBytes = this.seekable ? stat.size : 0;
+      this.decided = options.format ?? formatOfName(input) ?? (this.seekable ? detectFormat(input) : undefined);
+    }
     this.nullTokens = new Set(options.nullTokens ?? DEFAULT_NULL_TOKENS);
   }
 
@@ -139,7 +170,7 @@ export class TableReader {
   async *batches(): AsyncGenerator<TableRow[]> {
     let source: Readable;
     try {
-      source = await openInputStream(this.file, READ_CHUNK);
+      source = this.source ? this.source.open() : await openInputStream(this.file, READ_CHUNK);
     } catch (error) {
       throw this.readError(error);
     }
@@ -406,9 +437,9 @@ async function* pullChunks(stream: Utf8Guard, done: Promise<void>): AsyncGenerat
   if (failure !== undefined) throw failure;
 }
 
-/** Opens a table for reading; the file must exist. */
-export function openTable(file: string, options: ReadTableOptions = {}): TableReader {
-  return new TableReader(file, options);
+/** Opens a table for reading: a file, which must exist, or a source of the same bytes. */
+export function openTable(input: string | TableSource, options: ReadTableOptions = {}): TableReader {
+  return new TableReader(input, options);
 }
 
 /** Row by row as objects keyed by column name: convenient where speed matters less (tests, checks). */

@@ -18,6 +18,23 @@ export interface DeclaredColumn {
    * published, however many records share one (a surname held by 40 pupils is still a surname).
    */
   direct: boolean;
+  /** The schema's range for numbers: published distributions stay inside it. */
+  bounds?: NumberBounds;
+}
+
+export interface NumberBounds {
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+}
+
+function boundsOf(schema: Record<string, unknown>): NumberBounds | undefined {
+  const bounds: NumberBounds = {};
+  for (const key of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] as const) {
+    if (typeof schema[key] === "number") bounds[key] = schema[key] as number;
+  }
+  return Object.keys(bounds).length > 0 ? bounds : undefined;
 }
 
 export interface DeclaredSchema {
@@ -53,7 +70,9 @@ function describeColumn(schema: Record<string, unknown> | undefined): DeclaredCo
   if (!schema) return { cellType: "any", hasEnum: false, identifier: false, direct: false };
   const format = typeof schema.format === "string" ? schema.format : undefined;
   const direct = schema["x-identifier"] === true || schema["x-identifier"] === "direct";
+  const bounds = boundsOf(schema);
   return {
+    ...(bounds ? { bounds } : {}),
     cellType: cellTypeOf(schema),
     ...(format !== undefined ? { format } : {}),
     hasEnum: Array.isArray(schema.enum),
@@ -62,19 +81,29 @@ function describeColumn(schema: Record<string, unknown> | undefined): DeclaredCo
   };
 }
 
+/**
+ * Each top-level property's own subschema (its $refs followed), in order, plus the root: what a
+ * table's columns are. A schema that is not one of an object with properties is an error.
+ */
+export function columnSchemas(loaded: LoadedSchema, what = "profile"): { root: Record<string, unknown>; columns: Map<string, Record<string, unknown> | undefined> } {
+  const root = resolveProperty(loaded, { node: loaded.schema, base: loaded.rootUri, pointer: "" });
+  const properties = root?.properties;
+  if (!root || !properties || typeof properties !== "object") {
+    throw new SynthError("SCHEMA_UNSUPPORTED", `${what} needs a schema for a table row: an object with properties`, { file: loaded.file, pointer: "/properties" });
+  }
+  const columns = new Map<string, Record<string, unknown> | undefined>();
+  for (const [name, node] of Object.entries(properties as Record<string, unknown>)) {
+    const located: Located = { node, base: loaded.rootUri, pointer: `/properties/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+    columns.set(name, resolveProperty(loaded, located));
+  }
+  return { root, columns };
+}
+
 /** Loads the owner's schema (a file or the document itself) and reads each top-level property's type. */
 export function loadDeclaredSchema(schema: string | object): DeclaredSchema {
   const loaded = typeof schema === "string" ? loadSchema(schema) : prepareSchema(schema);
-  const root = resolveProperty(loaded, { node: loaded.schema, base: loaded.rootUri, pointer: "" });
-  const properties = root?.properties;
-  if (!properties || typeof properties !== "object") {
-    throw new SynthError("SCHEMA_UNSUPPORTED", "profile needs a schema for a table row: an object with properties", { file: loaded.file, pointer: "/properties" });
-  }
   const columns = new Map<string, DeclaredColumn>();
-  for (const [name, node] of Object.entries(properties as Record<string, unknown>)) {
-    const located: Located = { node, base: loaded.rootUri, pointer: `/properties/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
-    columns.set(name, describeColumn(resolveProperty(loaded, located)));
-  }
+  for (const [name, property] of columnSchemas(loaded).columns) columns.set(name, describeColumn(property));
   return { loaded, columns };
 }
 

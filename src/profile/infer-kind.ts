@@ -1,5 +1,5 @@
 import type { ColumnAccumulator } from "./column-accumulator.js";
-import type { DeclaredColumn } from "./declared-schema.js";
+import type { DeclaredColumn, NumberBounds } from "./declared-schema.js";
 import { chooseCodeList, isWordText } from "./text-kind.js";
 
 /**
@@ -28,6 +28,8 @@ export interface ColumnDecision {
   codeList?: { delimiter: string; sorted: boolean };
   /** Text: its values are words. */
   words?: boolean;
+  /** Numbers: the declared schema's range, which a published distribution must keep to. */
+  bounds?: NumberBounds;
 }
 
 export interface KindRules {
@@ -147,6 +149,7 @@ export function decideColumn(column: ColumnAccumulator, rules: KindRules, declar
     ...(format ? { format } : {}),
     nullable: column.nulls > 0,
     required: column.absent === 0,
+    ...(declared?.bounds && (valueType === "integer" || valueType === "number") ? { bounds: declared.bounds } : {}),
   };
   const n = column.nonNull;
   const decide = (kind: ColumnKind, reason: string): ColumnDecision => ({ ...base, kind, reason });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
 import { SynthError } from "../errors/synth-error.js";
-import type { TableFormat } from "../io/read-table.js";
+import { isTableSource, type TableFormat, type TableSource } from "../io/read-table.js";
 import { validateStats } from "../stats/load.js";
 import { STATS_FORMAT, STATS_VERSION, type ColumnStats, type StatsFile } from "../stats/types.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
@@ -27,8 +27,10 @@ const MODEL_BUDGET_SHARE = 0.3;
 export const STATS_SCHEMA_ID = "https://github.com/synth-data/synth/schemas/stats.schema.json";
 
 export interface ProfileOptions {
-  /** The real table: CSV with a header row, or JSON Lines. */
-  input: string;
+  /** The real table: a file (CSV with a header row, or JSON Lines), or a source of the same bytes (a database's COPY stream). */
+  input: string | TableSource;
+  /** The table's name in the statistics. Default: the file's base name without its extension. */
+  table?: string;
   format?: TableFormat;
   /** The owner's JSON Schema (a path or the document): its types are used and the rows checked against it. */
   schema?: string | object;
@@ -107,9 +109,11 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     release: releaseColumn(accumulator, decisions[i]!, context),
   }));
 
-  // Standard input ("-") or /dev/fd/N from process substitution names no table.
-  const named = options.input !== "-" && !/^\/(dev|proc)\//.test(options.input);
-  const table = (named && basename(options.input, extname(options.input))) || "table";
+  // Standard input ("-") or /dev/fd/N from process substitution names no table; a table source names itself.
+  const input = options.input;
+  const named = !isTableSource(input) && input !== "-" && !/^\/(dev|proc)\//.test(input);
+  const sourceName = isTableSource(input) ? input.name : named ? basename(input) : "standard input";
+  const table = options.table ?? ((named && basename(input as string, extname(input as string))) || "table");
   const columns: Record<string, ColumnStats> = {};
   for (const column of inferred) setProperty(columns, column.decision.name, column.release.stats);
   // Under differential privacy the row count is the first column's noisy total: post-processing of
@@ -143,7 +147,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
       tool: TOOL_NAME,
       toolVersion: TOOL_VERSION,
       createdAt: new Date().toISOString(),
-      source: { name: named ? basename(options.input) : "standard input", format: scan.format, sha256: hash.digest("hex") },
+      source: { name: sourceName, format: scan.format, sha256: hash.digest("hex") },
     },
     disclosure: {
       minCount,

@@ -13,6 +13,7 @@ import type {
 import type { OrderedValues } from "./accumulators/numeric-distribution.js";
 import { CHARACTER_CLASSES } from "./accumulators/text-shape.js";
 import type { ColumnAccumulator } from "./column-accumulator.js";
+import type { NumberBounds } from "./declared-schema.js";
 import { orderFromCounts, tidyPoints, type Point } from "./disclosure/safe-quantiles.js";
 import { distribution, Histogram, nullCount, round6, withNullFraction, type ReleaseContext } from "./release-parts.js";
 
@@ -96,6 +97,19 @@ function publishedPlaces(column: ColumnAccumulator, minCount: number): number {
   return 0;
 }
 
+/**
+ * Extrapolated tails may reach past a range the owner's schema declares (a CHECK (x > 0) from a
+ * database): clamped inside it, an exclusive bound by one step of the published rounding, so every
+ * value drawn keeps to the schema. Clamping keeps the points in order.
+ */
+function withinBounds(points: Array<[number, number]>, bounds: NumberBounds | undefined, step: number): Array<[number, number]> {
+  if (!bounds) return points;
+  const low = Math.max(bounds.minimum ?? -Infinity, bounds.exclusiveMinimum !== undefined ? bounds.exclusiveMinimum + step : -Infinity);
+  const high = Math.min(bounds.maximum ?? Infinity, bounds.exclusiveMaximum !== undefined ? bounds.exclusiveMaximum - step : Infinity);
+  if (low > high) return points;
+  return points.map(([p, v]) => [p, Math.min(high, Math.max(low, v))]);
+}
+
 function numeric(column: ColumnAccumulator, decision: ColumnDecision, context: ReleaseContext): ColumnRelease {
   const histogram = new Histogram(context);
   const nulls = nullCount(column, context, histogram);
@@ -107,11 +121,15 @@ function numeric(column: ColumnAccumulator, decision: ColumnDecision, context: R
   if (!integer) stats.decimals = places;
   const { points, nonNull } = distribution(order, context, histogram);
   if (points) {
-    stats.quantiles = tidyPoints(points, {
-      places: places + 2,
-      nonNegative: column.numbers.min >= 0,
-      nonPositive: column.numbers.max <= 0 && column.numbers.min < 0,
-    });
+    stats.quantiles = withinBounds(
+      tidyPoints(points, {
+        places: places + 2,
+        nonNegative: column.numbers.min >= 0,
+        nonPositive: column.numbers.max <= 0 && column.numbers.min < 0,
+      }),
+      decision.bounds,
+      integer ? 1 : 10 ** -places,
+    );
     context.log.rangesFromQuantiles.push(column.name);
   } else if (order.n > 0) context.log.tooFewValues.push(column.name);
   withNullFraction(stats, nulls, nonNull + nulls);

@@ -1,4 +1,4 @@
-import { openTable, type ReadTableOptions, type TableFormat, type TableReader } from "../io/read-table.js";
+import { openTable, type ReadTableOptions, type TableFormat, type TableReader, type TableSource } from "../io/read-table.js";
 import { typedRecord, type CellType } from "../io/typed-cells.js";
 import { ColumnAccumulator } from "./column-accumulator.js";
 import { describeRowError, type DeclaredSchema } from "./declared-schema.js";
@@ -50,8 +50,8 @@ export interface ScanResult {
   rowCheck?: RowCheck;
 }
 
-export async function scanTable(file: string, options: ScanOptions): Promise<ScanResult> {
-  const reader: TableReader = openTable(file, options);
+export async function scanTable(input: string | TableSource, options: ScanOptions): Promise<ScanResult> {
+  const reader: TableReader = openTable(input, options);
   // A stream's format is known once its first bytes have come: the options are made at the first batch.
   const accumulatorOptions = () => ({
     minCount: options.minCount,
@@ -93,5 +93,5 @@ export async function scanTable(file: string, options: ScanOptions): Promise<Sca
     rows += batch.length;
     options.onProgress?.({ bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, rows });
   }
-  return { file, format: reader.format, rows, columns, ...(rowCheck ? { rowCheck } : {}) };
+  return { file: reader.file, format: reader.format, rows, columns, ...(rowCheck ? { rowCheck } : {}) };
 }

@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { openTable, type TableFormat } from "../../io/read-table.js";
+import { isTableSource, openTable, type TableFormat, type TableSource } from "../../io/read-table.js";
 import { isoToSeconds } from "../../plan/formats/calendar.js";
 import { Rng } from "../../random/rng.js";
 import type { Rule } from "../../rules/types.js";
@@ -15,7 +15,7 @@ import { learnNetwork } from "./learn-network.js";
 import { releaseModel } from "./release-model.js";
 
 export interface DependenceOptions {
-  input: string;
+  input: string | TableSource;
   format: TableFormat;
   nullTokens?: readonly string[];
   minCount: number;
@@ -61,10 +61,13 @@ function publishedRange(stats: ColumnStats): [number, number] | undefined {
 export async function learnDependence(decisions: ColumnDecision[], columns: ColumnStats[], rows: number, options: DependenceOptions): Promise<DependenceResult> {
   const withheld = new Map<string, { published: number; withheld: number }>();
   let rereadable = false;
-  try {
-    rereadable = statSync(options.input).isFile();
-  } catch {
-    rereadable = false;
+  if (isTableSource(options.input)) rereadable = options.input.rereadable;
+  else {
+    try {
+      rereadable = statSync(options.input).isFile();
+    } catch {
+      rereadable = false;
+    }
   }
   if (!rereadable) return { rules: [], skipped: "the input is not a file that can be read twice (a pipe or standard input)", withheld, encoded: [] };
   const k = options.minCount;
