@@ -29,7 +29,23 @@ export interface Manifest {
     header?: boolean;
     shard?: { index: number; count: number; from: number; to: number };
   };
-  output: ManifestFile;
+  /** The file written, or */
+  output?: ManifestFile;
+  /** the database table the rows were copied into (never a password), with the hash of the COPY stream. */
+  target?: ManifestTarget;
+}
+
+export interface ManifestTarget {
+  kind: "postgresql";
+  host: string;
+  port: number;
+  database: string;
+  table: string;
+  /** Rows the server counted. */
+  rows: number;
+  /** sha256 and size of the CSV bytes streamed into COPY ... FROM STDIN. */
+  sha256: string;
+  bytes: number;
 }
 
 /** The manifest for an output file: FILE.manifest.json beside it. */
@@ -47,12 +63,18 @@ export interface ManifestInput {
   schemaPath: string;
   statsPath?: string;
   requestPath?: string;
-  outputPath: string;
-  output: FileDigest;
+  outputPath?: string;
+  output?: FileDigest;
+  target?: ManifestTarget;
   generation: Manifest["generation"];
   now?: Date;
 }
 
+/** The manifest of a file: its output is always recorded. */
+export type FileManifest = Manifest & { output: ManifestFile };
+
+export async function buildManifest(input: ManifestInput & { outputPath: string; output: FileDigest }): Promise<FileManifest>;
+export async function buildManifest(input: ManifestInput & { target: ManifestTarget }): Promise<Manifest>;
 export async function buildManifest(input: ManifestInput): Promise<Manifest> {
   const described = async (path: string): Promise<ManifestFile> => ({ path: portablePath(input.manifestPath, path), ...(await digestFile(path)) });
   return {
@@ -68,7 +90,8 @@ export async function buildManifest(input: ManifestInput): Promise<Manifest> {
       ...(input.requestPath ? { request: await described(input.requestPath) } : {}),
     },
     generation: input.generation,
-    output: { path: portablePath(input.manifestPath, input.outputPath), ...input.output },
+    ...(input.outputPath && input.output ? { output: { path: portablePath(input.manifestPath, input.outputPath), ...input.output } } : {}),
+    ...(input.target ? { target: input.target } : {}),
   };
 }
 

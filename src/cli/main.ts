@@ -4,6 +4,7 @@ import { releasePendingOpens } from "../io/pending-opens.js";
 import { buildProgram } from "./program.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from "./exit.js";
 import { guardStandardStreams, writeFailureReason } from "./stdout.js";
+import { redactSecrets } from "../postgres/redact.js";
 
 const QUIET_COMMANDER_CODES = new Set(["commander.helpDisplayed", "commander.version", "commander.help"]);
 
@@ -40,11 +41,11 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   program.exitOverride();
   // commander prints its own "error: ..." line; keep it to one line, prefixed like ours.
   program.configureOutput({
-    outputError: (text, write) => write(`synth: ${text.replace(/^error: /, "").trimEnd()}\n`),
+    outputError: (text, write) => write(redactSecrets(`synth: ${text.replace(/^error: /, "").trimEnd()}\n`)),
   });
   for (const command of program.commands) {
     command.exitOverride();
-    command.configureOutput({ outputError: (text, write) => write(`synth: ${text.replace(/^error: /, "").trimEnd()}\n`) });
+    command.configureOutput({ outputError: (text, write) => write(redactSecrets(`synth: ${text.replace(/^error: /, "").trimEnd()}\n`)) });
   }
   const debug = argv.includes("--debug");
   // Nothing asked: say what can be asked, and that nothing was done.
@@ -67,8 +68,9 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       process.stderr.write(`synth: cannot write to standard output: ${writeFailureReason(error)}\n`);
       return EXIT_FAILURE;
     }
-    process.stderr.write(errorLine(error) + "\n");
-    if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + "\n");
+    // A connection string may hold a password: none reaches the terminal, even with --debug.
+    process.stderr.write(redactSecrets(errorLine(error)) + "\n");
+    if (debug && error instanceof Error && error.stack) process.stderr.write(redactSecrets(error.stack) + "\n");
     return exitCodeFor(error);
   }
 }

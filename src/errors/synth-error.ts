@@ -29,6 +29,13 @@ export const ERROR_CODES = {
   RULE_INVALID: "input",
   MANIFEST_INVALID: "input",
   PACKAGE_INVALID: "input",
+  DB_UNREACHABLE: "input",
+  DB_AUTH_FAILED: "input",
+  DB_NOT_FOUND: "input",
+  DB_UNSUPPORTED: "input",
+  DB_MISMATCH: "input",
+  DB_REJECTED: "input",
+  DB_FAILED: "input",
   UNSATISFIABLE: "unsatisfiable",
   GENERATION_FAILED: "unsatisfiable",
   INTERNAL: "internal",
@@ -41,6 +48,8 @@ export interface ErrorPlace {
   file?: string;
   /** JSON pointer into the schema, statistics or request file. */
   pointer?: string;
+  /** A database table (the file is then the database, as postgresql://user@host:port/db). */
+  table?: string;
   /** The table column concerned. */
   column?: string;
   /** 1-based line (and column) in a text file. */
@@ -77,6 +86,7 @@ export function describePlace(place: ErrorPlace): string {
     if (place.line !== undefined && place.col !== undefined) at += `:${place.col}`;
     parts.push(at);
   }
+  if (place.table !== undefined) parts.push(`table "${place.table}"`);
   if (place.pointer !== undefined) parts.push(`at ${place.pointer === "" ? "/" : place.pointer}`);
   if (place.column !== undefined) parts.push(`column "${place.column}"`);
   return parts.join(" ");

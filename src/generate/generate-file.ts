@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join } from "node:path";
 import { HashingWritable } from "../audit/hash.js";
-import { buildManifest, manifestPathFor, type Manifest } from "../audit/manifest.js";
+import { buildManifest, manifestPathFor, type FileManifest } from "../audit/manifest.js";
 import { AtomicFile, checkOutputs, writeFileAtomic, type OutputRules } from "../io/atomic-write.js";
 import type { OutputFormat } from "../sinks/encoders.js";
 import type { Compiled } from "./compile.js";
@@ -28,7 +28,7 @@ export interface FileRunOptions {
 export interface FileRunResult {
   output: string;
   manifestPath: string;
-  manifest: Manifest;
+  manifest: FileManifest;
 }
 
 /** child-health.csv -> child-health.synthetic.csv; names that already say "synthetic" are kept. */
@@ -65,7 +65,7 @@ export async function generateToFile(options: FileRunOptions): Promise<FileRunRe
     file.abort();
     throw error;
   }
-  let manifest: Manifest;
+  let manifest: FileManifest;
   try {
     manifest = await buildManifest({
       manifestPath,

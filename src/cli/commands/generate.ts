@@ -40,6 +40,10 @@ interface GenerateFlags {
   quiet: boolean;
   request?: string;
   allowRemoteRefs: boolean;
+  to?: string;
+  table?: string;
+  create: boolean;
+  manifest?: string;
 }
 
 export function generateCommand(): Command {
@@ -62,6 +66,10 @@ export function generateCommand(): Command {
     .option("--threads <n>", "threads generating in parallel; output is identical for any count (default: one per core or per CPU of a container's quota, fewer for small runs)", positiveInteger(256))
     .option("--request <file>", "shape the output as a data request asks (`synth request`): only its columns, coarsened, its filters applied")
     .option("--allow-remote-refs", "fetch http(s) $refs in the schema (by default synth never reaches the network)", false)
+    .option("--to <url>", "write the rows into a PostgreSQL table (postgresql:// URL; PG* variables and ~/.pgpass fill what it leaves out), through COPY in one transaction")
+    .option("--table <name>", "with --to: the table (or SCHEMA.TABLE) to fill")
+    .option("--create", "with --to: create the table from the schema (types, NOT NULL, keys, checks) in the same transaction", false)
+    .option("--manifest <file>", "with --to: write the audit manifest (inputs, seed, target, sha256 of the COPY stream) here")
     .option("-q, --quiet", "no progress line on stderr (it is shown only when stderr is a terminal)", false)
     .option("--shard <i/n>", "generate only the i-th of n contiguous parts of the run (1-based)", (raw: string) => {
       try {
@@ -77,10 +85,12 @@ Examples:
   $ synth generate --schema examples/child-health/schema.json --stats examples/child-health/stats.json --rows 1000 --output child-health.csv
   $ synth generate --schema examples/pupils/schema.json --rows 5 --format jsonl
   $ synth generate --schema schema.json --rows 1000000 --shard 2/4 --output part-2.csv
-  $ synth generate --package published/datapackage.json --output-dir dummy/ --scale 0.1`,
+  $ synth generate --package published/datapackage.json --output-dir dummy/ --scale 0.1
+  $ synth generate --schema schema.json --stats stats.json --rows 1000 --to postgresql://ci@localhost/test --table patients --create`,
     )
     .action(async (flags: GenerateFlags, command: Command) => {
       if (flags.package !== undefined) {
+        if (flags.to !== undefined) throw new SynthError("USAGE", "--to takes one table (--schema and --table) for now; a package into a database is not built yet");
         const misplaced = (["schema", "stats", "output", "request"] as const).find((name) => flags[name] !== undefined);
         if (misplaced) throw new SynthError("USAGE", `--package names every table's schema and statistics and writes --output-dir: --${misplaced} does not apply`);
         await runGeneratePackage({ ...flags, package: flags.package });
@@ -91,7 +101,7 @@ Examples:
         if (flags[name] !== undefined) throw new SynthError("USAGE", `--${name === "outputDir" ? "output-dir" : name === "tableRows" ? "table-rows" : "scale"} applies only with --package`);
       }
       try {
-        await runGenerate({ ...flags, schema: flags.schema }, command.optsWithGlobals<{ debug?: boolean }>().debug === true);
+        await runGenerate({ ...flags, schema: flags.schema }, command.optsWithGlobals<{ debug?: boolean }>().debug === true, command);
       } catch (error) {
         // Errors met while drawing rows name a place in the schema (or statistics): say which file.
         throw placeInFile(error, flags.schema!, flags.stats);
@@ -115,13 +125,59 @@ function reportBatches(batchesByThread: readonly number[]): void {
   process.stderr.write(`synth: debug: batches made: main thread ${here}, ${others}\n`);
 }
 
-async function runGenerate(flags: GenerateFlags & { schema: string }, debug: boolean): Promise<void> {
+/** Flags that mean nothing with --to, or --to's own flags without it. */
+function checkDatabaseFlags(flags: GenerateFlags, command: Command): void {
+  const given = (name: string) => command.getOptionValueSource(name) === "cli";
+  if (flags.to === undefined) {
+    for (const [flag, name] of [["--table", "table"], ["--create", "create"], ["--manifest", "manifest"]] as const) {
+      if (given(name)) throw new SynthError("USAGE", `${flag} goes with --to postgresql://...`);
+    }
+    return;
+  }
+  if (flags.table === undefined) throw new SynthError("USAGE", "--to needs --table NAME: which table to fill");
+  for (const [flag, name] of [["--output", "output"], ["--shard", "shard"], ["--label", "label"], ["--request", "request"], ["--no-header", "header"]] as const) {
+    if (given(name)) throw new SynthError("USAGE", `${flag} does not go with --to: the rows go into the table`);
+  }
+  if (flags.format !== "csv") throw new SynthError("USAGE", "--to streams CSV into COPY: leave out --format");
+}
+
+async function runDatabase(flags: GenerateFlags & { schema: string }, compiled: Compiled): Promise<void> {
+  const { generateTable } = await import("../../postgres/generate-table.js");
+  const progress = progressLine(flags.rows, { quiet: flags.quiet });
+  let result: Awaited<ReturnType<typeof generateTable>>;
+  try {
+    result = await generateTable({
+      compiled,
+      schemaPath: flags.schema,
+      ...(flags.stats ? { statsPath: flags.stats } : {}),
+      url: flags.to!,
+      table: flags.table!,
+      create: flags.create,
+      rows: flags.rows,
+      ...(flags.threads ? { threads: flags.threads } : {}),
+      onProgress: (rows) => progress.update(rows),
+      ...(flags.manifest ? { manifestPath: flags.manifest } : {}),
+      force: flags.force,
+    });
+  } finally {
+    progress.done();
+  }
+  if (!flags.quiet) {
+    const { target } = result;
+    process.stderr.write(`synth: ${result.created ? "created and filled" : "filled"} ${target.table} in ${result.connection}: ${target.rows} rows, sha256 ${target.sha256}${flags.manifest ? ` (manifest ${flags.manifest})` : ""}\n`);
+  }
+}
+
+async function runGenerate(flags: GenerateFlags & { schema: string }, debug: boolean, command: Command): Promise<void> {
+  checkDatabaseFlags(flags, command);
   if (flags.output === STANDARD_OUTPUT) delete flags.output;
   if (flags.output !== undefined) {
     // Before the first row is drawn: a refusal costs nothing (generateToFile checks again, and at the end).
     const output = flags.label ? labelledPath(flags.output) : flags.output;
     checkOutputs([output, manifestPathFor(output)], { force: flags.force, inputs: [flags.schema, flags.stats, flags.request] });
   }
+  // --to's manifest, likewise before a connection is opened or a row drawn.
+  if (flags.to !== undefined && flags.manifest !== undefined) checkOutputs([flags.manifest], { force: flags.force, inputs: [flags.schema, flags.stats] });
   await preloadInputs([flags.schema, flags.stats, flags.request]);
   const compiled = await compile({
     schema: flags.schema,
@@ -131,6 +187,7 @@ async function runGenerate(flags: GenerateFlags & { schema: string }, debug: boo
     ...(flags.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
   });
   for (const warning of compiled.plan.warnings) process.stderr.write(`synth: warning: ${warning}\n`);
+  if (flags.to !== undefined) return runDatabase(flags, compiled);
   const extract = flags.request === undefined ? undefined : await extractWriter(compiled, flags.request);
   if (extract && flags.threads !== undefined) process.stderr.write("synth: warning: --threads has no effect with --request: an extract is made on one thread\n");
   const range = partOutput(flags.format, flags.rows, flags.shard, flags.header);

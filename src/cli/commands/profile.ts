@@ -9,6 +9,10 @@ import { preloadInputs, STANDARD_INPUT } from "../../io/json-file.js";
 import { STANDARD_OUTPUT } from "../standard-streams.js";
 import { stdoutSink } from "../stdout.js";
 import { nonNegativeInteger, oneOf, positiveInteger, positiveNumber } from "../parse-flags.js";
+import { isPostgresUrl } from "../../postgres/redact.js";
+
+/** What a bare --table NAME (no =FILE) records: a table of the database named as the data. */
+const DATABASE_TABLE = "";
 
 interface ProfileFlags {
   table?: Record<string, string>;
@@ -87,13 +91,15 @@ function reportRowCheck(result: ProfileResult, schemaFile: string): void {
 export function profileCommand(): Command {
   return new Command("profile")
     .description("Profile a real table (CSV or JSON Lines) into column statistics that are safe to share, and a JSON Schema when you have none.")
-    .argument("[data]", "the real table: CSV with a header row, or JSON Lines")
+    .argument("[data]", "the real table: CSV with a header row, JSON Lines, or a postgresql:// URL (with --table)")
     .option("-o, --output <file>", "where to write the statistics (for `synth generate --stats`) (required, unless --package)")
     .option("--package <datapackage.json>", "profile every table of a Frictionless Data Package of real tables, and the foreign keys between them")
     .option("--output-dir <folder>", "with --package or --table: the folder to write the published package into (datapackage.json, and a schema and statistics per table)")
-    .option("--table <name=file>", "instead of --package: a real table by name (repeat for each table)", (raw: string, previous: Record<string, string> | undefined) => {
+    .option("--table <name=file>", "instead of --package: a real table by name (repeat for each table); with a postgresql:// URL as the data, --table NAME (or SCHEMA.TABLE) names a table of the database", (raw: string, previous: Record<string, string> | undefined) => {
       const at = raw.indexOf("=");
-      if (at <= 0) throw new InvalidArgumentError(`"${raw}" is not NAME=FILE`);
+      // A bare NAME is a table of a database (no file): recorded with an empty file name.
+      if (at === -1 && raw.length > 0) return { ...previous, [raw]: DATABASE_TABLE };
+      if (at <= 0 || at === raw.length - 1) throw new InvalidArgumentError(`"${raw}" is not NAME=FILE`);
       return { ...previous, [raw.slice(0, at)]: raw.slice(at + 1) };
     })
     .option("--key <table.column>", "with --table: a table's primary key (columns joined by +)", (raw: string, previous: string[] = []) => [...previous, raw])
@@ -123,9 +129,12 @@ Examples:
   $ synth profile patients.csv --schema schema.json --output stats.json --epsilon 1
   $ synth profile survey.csv --output stats.json --schema-out schema.json --null "" NA -99
   $ synth profile --package real/datapackage.json --output-dir published/
-  $ synth profile --table movies=movies.csv --table ratings=ratings.csv --key movies.movieId --foreign-key ratings.movieId=movies.movieId --output-dir published/`,
+  $ synth profile --table movies=movies.csv --table ratings=ratings.csv --key movies.movieId --foreign-key ratings.movieId=movies.movieId --output-dir published/
+  $ synth profile postgresql://analyst@db.internal/health --table patients --output stats.json --schema-out schema.json`,
     )
     .action(async (data: string | undefined, flags: ProfileFlags) => {
+      const databaseTables = Object.entries(flags.table ?? {}).filter(([, file]) => file === DATABASE_TABLE);
+      if ((data !== undefined && isPostgresUrl(data)) || databaseTables.length > 0) return profileDatabase(data, flags);
       if (flags.package !== undefined || flags.table !== undefined) {
         if (flags.package !== undefined && flags.table !== undefined) throw new SynthError("USAGE", "--package or --table, not both");
         if (data !== undefined || flags.output !== undefined || flags.schema !== undefined || flags.schemaOut !== undefined) {
@@ -192,4 +201,57 @@ Examples:
       if (flags.json) stdoutSink().write(summaryJson(result, output, flags.schemaOut));
       else if (!flags.quiet) process.stderr.write(summarise(result, output, flags.schemaOut));
     });
+}
+
+/** `synth profile postgresql://... --table NAME`: imported only then, so that pg costs nothing otherwise. */
+async function profileDatabase(url: string | undefined, flags: ProfileFlags): Promise<void> {
+  if (url === undefined || !isPostgresUrl(url)) throw new SynthError("USAGE", "--table NAME (without =FILE) names a table of a database: give a postgresql:// URL as the data");
+  const tables = Object.entries(flags.table ?? {});
+  if (tables.length === 0) throw new SynthError("USAGE", "a postgresql:// URL needs --table NAME: which table to profile");
+  const file = tables.find(([, f]) => f !== DATABASE_TABLE);
+  if (file) throw new SynthError("USAGE", `--table ${file[0]}=${file[1]} names a file; with a postgresql:// URL, --table NAME names a table of the database`);
+  if (tables.length > 1) throw new SynthError("USAGE", "one --table at a time from a database for now (a package of a database's tables is not built yet)");
+  for (const [given, flag] of [[flags.package, "--package"], [flags.outputDir, "--output-dir"], [flags.key, "--key"], [flags.foreignKey, "--foreign-key"]] as const) {
+    if (given !== undefined) throw new SynthError("USAGE", `${flag} is for packages of files; with a postgresql:// URL give --table NAME and --output`);
+  }
+  const table = tables[0]![0];
+  if (flags.format !== undefined) throw new SynthError("USAGE", "--format is for files: a table is read from the database as it is");
+  if (flags.output === undefined) throw new SynthError("USAGE", "required option '--output <file>' not specified");
+  const output = flags.output;
+  if (flags.schema && flags.schemaOut) throw new SynthError("USAGE", "--schema-out writes an inferred schema; with --schema your own schema is used as it is");
+  // The same output rules as for a file, checked before the connection is opened.
+  const rules: OutputRules = { force: flags.force, inputs: [flags.schema] };
+  const files = [output, flags.schemaOut].filter((out): out is string => out !== undefined && out !== STANDARD_OUTPUT);
+  const onStdout = [output, flags.schemaOut].filter((out) => out === STANDARD_OUTPUT).length + (flags.json ? 1 : 0);
+  if (onStdout > 1) throw new SynthError("USAGE", "only one of --output -, --schema-out - and --json can use standard output");
+  if (flags.review !== undefined && (output === STANDARD_OUTPUT || flags.review === STANDARD_OUTPUT)) {
+    throw new SynthError("USAGE", "--review reads the statistics file as written and writes a page: give --output and --review files, not -");
+  }
+  checkOutputs(flags.review === undefined ? files : [...files, flags.review], rules);
+  await preloadInputs([flags.schema]);
+  const [{ formatJson }, { profileTable }] = await Promise.all([import("../../profile/format-json.js"), import("../../postgres/profile-table.js")]);
+  const result = await profileTable({
+    url,
+    table,
+    ...(flags.schema ? { schema: flags.schema } : {}),
+    minCount: flags.minCount,
+    ...(flags.epsilon !== undefined ? { epsilon: flags.epsilon } : {}),
+    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+    ...(flags.null ? { nullTokens: flags.null } : {}),
+    dependence: flags.dependence,
+  });
+  if (flags.schema) reportRowCheck(result, flags.schema);
+  const write = (file: string, text: string) => (file === STANDARD_OUTPUT ? stdoutSink().write(text) : writeFileAtomic(file, text, rules));
+  write(output, formatJson(result.stats));
+  if (flags.schemaOut) write(flags.schemaOut, formatJson(result.schema));
+  if (flags.review) {
+    const { review, reviewFormatFor } = await import("../../report/review/index.js");
+    const reasons = Object.fromEntries(result.columns.map((c) => [c.name, c.reason]));
+    writeFileAtomic(flags.review, review({ stats: output, schema: flags.schema ?? result.schema, reasons }, reviewFormatFor(flags.review)), rules);
+  }
+  if (flags.json) stdoutSink().write(summaryJson(result, output, flags.schemaOut));
+  else if (!flags.quiet) {
+    process.stderr.write(summarise(result, output, flags.schemaOut).replace(/^synth: profiled /, `synth: profiled ${result.source} table ${table}: `));
+    for (const note of result.catalogNotes) process.stderr.write(`  - ${note}\n`);
+  }
 }

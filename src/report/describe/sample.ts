@@ -69,6 +69,8 @@ export async function readVerifiedSample(path: string): Promise<SampleRecord[]> 
     if (error instanceof SynthError) throw refuse(`its manifest cannot be read (${error.message})`);
     throw error;
   }
+  // A manifest of rows put into a database (generate --to) describes no file at all.
+  if (!manifest.output) throw refuse("its manifest describes rows put into a database, not this file");
   if (resolve(dirname(resolve(manifestPath)), manifest.output.path) !== resolve(path)) throw refuse(`its manifest describes another file (${manifest.output.path})`);
   const output = report.checks.find((check) => check.role === "output");
   if (!output?.ok) throw refuse(`it does not match its manifest (${output?.problem ?? "not checked"})`);

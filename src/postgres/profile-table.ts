@@ -1,0 +1,61 @@
+import { profile, type ProfileOptions, type ProfileResult } from "../profile/profile.js";
+import { readTable } from "./catalog.js";
+import { connect, describeConnection, resolveConnection } from "./connection.js";
+import { copyOutSource, SESSION_SETTINGS } from "./copy-out.js";
+import { databaseError } from "./errors.js";
+import { catalogSchema } from "./to-json-schema.js";
+
+/**
+ * `synth profile postgresql://... --table NAME`: the table's schema from the catalog, its values
+ * through the same profiler as a CSV file, streamed by COPY inside one read-only REPEATABLE READ
+ * transaction (so the profiler's two passes see the same rows). Nothing is written anywhere.
+ */
+
+export interface ProfileTableOptions extends Omit<ProfileOptions, "input" | "format" | "table"> {
+  /** postgresql:// URL; what it leaves out comes from the PG* variables and ~/.pgpass. */
+  url?: string;
+  /** TABLE or SCHEMA.TABLE. */
+  table: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ProfileTableResult extends ProfileResult {
+  /** The table's JSON Schema from the catalog (also the schema its rows were profiled with, unless one was given). */
+  schema: Record<string, unknown>;
+  /** Constraints the schema could not express. */
+  catalogNotes: string[];
+  /** The database profiled, without its password. */
+  source: string;
+}
+
+/** Empty cells are NULL (COPY writes NULL as nothing); "NA" in a database is text. */
+export const DATABASE_NULL_TOKENS: readonly string[] = Object.freeze([""]);
+
+export async function profileTable(options: ProfileTableOptions): Promise<ProfileTableResult> {
+  const env = options.env ?? process.env;
+  const { settings, password } = resolveConnection(options.url, env);
+  const source = describeConnection(settings);
+  const place = { file: source, table: options.table };
+  const client = await connect(settings, password, env);
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    for (const statement of SESSION_SETTINGS) await client.query(statement);
+    const table = await readTable(client, options.table, { file: source });
+    const { schema, notes } = catalogSchema(table, { file: source });
+    const { url: _url, table: _table, env: _env, ...rest } = options;
+    const result = await profile({
+      ...rest,
+      input: copyOutSource(client, table, `${table.schema}.${table.name}`),
+      table: table.name,
+      schema: options.schema ?? schema,
+      nullTokens: options.nullTokens ?? DATABASE_NULL_TOKENS,
+    });
+    await client.query("COMMIT");
+    return { ...result, schema, catalogNotes: notes, source };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw databaseError(error, place, settings.sslMode, settings.user);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
