@@ -25,3 +25,7 @@ export type { RowCheck, RowFailure, ScanProgress } from "./profile/scan-table.js
 export { compare, type CompareOptions, type CompareReport, type ColumnComparison } from "./report/compare/compare.js";
 export { renderCompareText, renderCompareJson } from "./report/compare/render.js";
 export { openTable, readRecords, DEFAULT_NULL_TOKENS, type TableReader, type TableRow, type TableFormat, type Cell, type ReadTableOptions } from "./io/read-table.js";
+export { profileTable, type ProfileTableOptions, type ProfileTableResult } from "./postgres/profile-table.js";
+export { generateTable, type GenerateTableOptions, type GenerateTableResult } from "./postgres/generate-table.js";
+export { resolveConnection, describeConnection, type ConnectionSettings } from "./postgres/connection.js";
+export { type TableSource } from "./io/read-table.js";

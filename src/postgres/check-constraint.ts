@@ -154,7 +154,7 @@ function readConjunct(text: string, column: string, facts: CheckFacts): boolean 
     if (value === undefined) return false;
     return applyBound(facts, FLIP[reversed[2]!]!, value, /(?:char_length|length)\(/.test(text));
   }
-  const list = new RegExp(`^${col}\\s*=\\s*ANY\\s*\\(\\(?ARRAY\\[(.*)\\]\\)?(?:::[a-z ]+\\[\\])?\\)$`).exec(text);
+  const list = new RegExp(`^${col}\\s*=\\s*ANY\\s*\\(\\(?ARRAY\\[(.*?)\\]\\)?(?:::[a-z ]+\\[\\])?\\)$`).exec(text);
   if (list) {
     const values = splitList(list[1]!).map(constantValue);
     if (values.some((v) => v === undefined)) return false;

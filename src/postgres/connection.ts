@@ -139,7 +139,8 @@ export function resolveConnection(url: string | undefined, env: NodeJS.ProcessEn
     connectTimeoutSeconds: timeout,
     applicationName: param("application_name") ?? env.PGAPPNAME ?? "synth",
   };
-  const password = parts.password ?? param("password") ?? env.PGPASSWORD ?? pgpassLookup({ host, port, database, user }, env);
+  // An empty PGPASSWORD counts as none, as in libpq.
+  const password = parts.password ?? param("password") ?? (env.PGPASSWORD || pgpassLookup({ host, port, database, user }, env));
   return { settings, password };
 }
 

@@ -20,8 +20,8 @@ export interface Cluster {
   /** The folder holding the server's unix socket. */
   socketDir: string;
   port: number;
-  /** psql, as the superuser, over the socket. */
-  psql(database: string, sql: string, options?: { csv?: boolean }): string;
+  /** psql, as the superuser, over the socket: unaligned tuples only; several statements run in one session. */
+  psql(database: string, sql: string | string[]): string;
   createDatabase(name: string): void;
   /** postgresql:// over the socket (no password needed). */
   socketUrl(database: string): string;
@@ -105,8 +105,9 @@ export async function startCluster(): Promise<Cluster> {
   const cluster: Cluster = {
     socketDir,
     port,
-    psql(database, sql, options = {}) {
-      return execFileSync(psqlPath, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socketDir, "-p", String(port), "-U", SUPERUSER, "-d", database, ...(options.csv ? ["--csv"] : ["-A", "-t"]), "-c", sql], { encoding: "utf8", env: { ...env, PGPASSWORD: "" }, maxBuffer: 1 << 30 });
+    psql(database, sql) {
+      const commands = (Array.isArray(sql) ? sql : [sql]).flatMap((s) => ["-c", s]);
+      return execFileSync(psqlPath, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socketDir, "-p", String(port), "-U", SUPERUSER, "-d", database, "-A", "-t", ...commands], { encoding: "utf8", env: { ...env, PGPASSWORD: "" }, maxBuffer: 1 << 30 });
     },
     createDatabase(name) {
       cluster.psql("postgres", `CREATE DATABASE "${name}"`);
