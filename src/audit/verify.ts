@@ -2,7 +2,7 @@ import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { isSynthError } from "../errors/synth-error.js";
 import { digestFile } from "./hash.js";
-import { loadManifest, type ManifestFile } from "./manifest.js";
+import { loadManifest, type ManifestFile, type ManifestTarget } from "./manifest.js";
 
 export interface FileCheck {
   role: "schema" | "stats" | "request" | "output" | "settings";
@@ -16,6 +16,8 @@ export interface VerifyReport {
   manifest: string;
   ok: boolean;
   checks: FileCheck[];
+  /** Rows that went into a database table: recorded, not re-read (the table may have changed since, by design). */
+  target?: ManifestTarget;
 }
 
 /** Whether a path lies inside a folder (itself excluded). */
@@ -71,5 +73,5 @@ export async function verifyManifest(manifestPath: string): Promise<VerifyReport
       checks.push({ role, path: recorded.path, ok: false, problem: error.code === "FILE_NOT_FOUND" ? "missing" : error.message });
     }
   }
-  return { manifest: manifestPath, ok: checks.every((c) => c.ok), checks };
+  return { manifest: manifestPath, ok: checks.every((c) => c.ok), checks, ...(manifest.target ? { target: manifest.target } : {}) };
 }

@@ -176,8 +176,8 @@ export function tlsOptions(settings: ConnectionSettings, env: NodeJS.ProcessEnv 
   }
   if (rootFile) options.ca = readPem(rootFile, "root certificate (sslrootcert)");
   options.rejectUnauthorized = true;
-  if (settings.sslMode === "verify-full") options.servername = settings.host;
-  else options.checkServerIdentity = () => undefined; // verify-ca: the chain, not the name
+  // verify-full: pg checks the name against the host (SNI only for names, never IP addresses).
+  if (settings.sslMode !== "verify-full") options.checkServerIdentity = () => undefined; // the chain, not the name
   return options;
 }
 
@@ -226,4 +226,16 @@ export async function connect(settings: ConnectionSettings, password: string | u
   } catch (error) {
     throw databaseError(error, place, settings.sslMode, settings.user);
   }
+}
+
+/**
+ * Drops a connection after a failure, wherever it stood (in the middle of a COPY, say, where a
+ * ROLLBACK would wait behind the COPY for ever). The server rolls back whatever the connection had
+ * not committed when it goes, so the database is left as it was.
+ */
+export async function abandon(client: pg.Client): Promise<void> {
+  const ended = client.end().catch(() => undefined);
+  const stream = (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream;
+  await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 200).unref())]);
+  stream?.destroy();
 }

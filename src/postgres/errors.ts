@@ -43,6 +43,10 @@ export function databaseError(error: unknown, place: ErrorPlace, sslMode?: strin
   if (/timeout expired|Connection terminated due to connection timeout/i.test(message)) return new SynthError("DB_UNREACHABLE", "cannot connect: timed out", place, { cause: error });
   if (/The server does not support SSL/i.test(message)) return new SynthError("DB_UNREACHABLE", `cannot connect: the server does not offer TLS, which sslmode=${sslMode ?? "require"} requires`, place, { cause: error });
   if (/self[- ]signed certificate|unable to verify|certificate/i.test(message) && !code?.match(/^[0-9A-Z]{5}$/)) return new SynthError("DB_UNREACHABLE", `cannot connect: the server's TLS certificate was not accepted (${message})`, place, { cause: error });
+  if (code === "28000" && /pg_hba\.conf/.test(message)) {
+    const reason = /no encryption/.test(message) ? " without TLS (try sslmode=require)" : "";
+    return new SynthError("DB_AUTH_FAILED", `the server's pg_hba.conf refuses this connection${reason}`, place, { cause: error });
+  }
   if (code === "28P01" || code === "28000" || /password authentication failed|SASL|no password/i.test(message)) {
     return new SynthError("DB_AUTH_FAILED", `authentication failed for user "${user ?? "?"}" (check the password: the URL, PGPASSWORD or ~/.pgpass)`, place, { cause: error });
   }

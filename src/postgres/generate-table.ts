@@ -6,7 +6,7 @@ import { partOutput, writeRange } from "../generate/output.js";
 import { checkOutputs, writeFileAtomic, type OutputRules } from "../io/atomic-write.js";
 import { qualifiedName, quoteIdent, readTable, splitTableName } from "./catalog.js";
 import { checkTarget } from "./check-target.js";
-import { connect, describeConnection, resolveConnection } from "./connection.js";
+import { abandon, connect, describeConnection, resolveConnection } from "./connection.js";
 import { CopyInSink, copyInStatement } from "./copy-in.js";
 import { SESSION_SETTINGS } from "./copy-out.js";
 import { createTableStatement } from "./create-table.js";
@@ -102,11 +102,11 @@ export async function generateTable(options: GenerateTableOptions): Promise<Gene
     const digest = hashing.digest();
     target = { kind: "postgresql", host: settings.host, port: settings.port, database: settings.database, table: `${table.schema}.${table.name}`, rows: sink.rowCount, ...digest };
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    // Not a ROLLBACK: the connection may be in the middle of a COPY. Dropping it rolls back.
+    await abandon(client);
     throw databaseError(error, place, settings.sslMode, settings.user);
-  } finally {
-    await client.end().catch(() => undefined);
   }
+  await client.end().catch(() => undefined);
 
   let manifest: Manifest | undefined;
   if (options.manifestPath) {

@@ -1,6 +1,6 @@
 import { profile, type ProfileOptions, type ProfileResult } from "../profile/profile.js";
 import { readTable } from "./catalog.js";
-import { connect, describeConnection, resolveConnection } from "./connection.js";
+import { abandon, connect, describeConnection, resolveConnection } from "./connection.js";
 import { copyOutSource, SESSION_SETTINGS } from "./copy-out.js";
 import { databaseError } from "./errors.js";
 import { catalogSchema } from "./to-json-schema.js";
@@ -37,6 +37,7 @@ export async function profileTable(options: ProfileTableOptions): Promise<Profil
   const source = describeConnection(settings);
   const place = { file: source, table: options.table };
   const client = await connect(settings, password, env);
+  let profiled: ProfileTableResult;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     for (const statement of SESSION_SETTINGS) await client.query(statement);
@@ -51,11 +52,12 @@ export async function profileTable(options: ProfileTableOptions): Promise<Profil
       nullTokens: options.nullTokens ?? DATABASE_NULL_TOKENS,
     });
     await client.query("COMMIT");
-    return { ...result, schema, catalogNotes: notes, source };
+    profiled = { ...result, schema, catalogNotes: notes, source };
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    // Not a ROLLBACK: the connection may be in the middle of a COPY. Dropping it rolls back.
+    await abandon(client);
     throw databaseError(error, place, settings.sslMode, settings.user);
-  } finally {
-    await client.end().catch(() => undefined);
   }
+  await client.end().catch(() => undefined);
+  return profiled;
 }

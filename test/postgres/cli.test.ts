@@ -1,9 +1,12 @@
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compile } from "../../src/generate/compile.js";
 import { copyOutStatement, SESSION_SETTINGS } from "../../src/postgres/copy-out.js";
-import { REFERENCE_SCHEMA, runCli, tempDir } from "../support/cli.js";
+import { generateTable } from "../../src/postgres/generate-table.js";
+import { BIN, REFERENCE_SCHEMA, ROOT, runCli, tempDir } from "../support/cli.js";
 import { PASSWORD, postgresAvailable, startCluster, SUPERUSER, type Cluster } from "../support/postgres.js";
 
 // Against a real server: a throwaway cluster (test/support/postgres.ts), its own databases. Every
@@ -44,12 +47,16 @@ function ok(args: string[], env?: NodeJS.ProcessEnv): { stdout: string; stderr: 
   return result;
 }
 
+/** Every error line seen, with this cluster's connection written as the README's example one. */
+const errorLines: string[] = [];
+
 function fails(args: string[], env?: NodeJS.ProcessEnv): string {
   const result = runCli(args, { cwd: dir, ...(env ? { env } : {}) });
   expect(result.status, result.stderr).toBe(2);
   const lines = result.stderr.trimEnd().split("\n");
   expect(lines, result.stderr).toHaveLength(1); // one line, no stack trace
   expect(result.stderr).not.toContain(PASSWORD);
+  errorLines.push(lines[0]!.replace(/postgresql:\/\/synth_test@\S*?\/(?:source|target|missing_db)(?:\?host=\S*?&port=\d+)?(?=[: ])/, "postgresql://ci@127.0.0.1:5432/test").replace(`user "${SUPERUSER}"`, 'user "ci"'));
   return lines[0]!;
 }
 
@@ -131,7 +138,7 @@ describe.skipIf(!available)("PostgreSQL (a real server)", () => {
       const manifest = JSON.parse(manifestText);
       expect(manifest.target).toEqual({ kind: "postgresql", host: "127.0.0.1", port: cluster.port, database: "target", table: "public.reference", rows: 3000, sha256: createHash("sha256").update(csv).digest("hex"), bytes: Buffer.byteLength(csv) });
       expect(manifest.output).toBeUndefined();
-      ok(["verify", "ref.manifest.json"]);
+      expect(ok(["verify", "ref.manifest.json"]).stdout).toMatch(/^ok\s+schema .*\nnote\s+target\s+3000 rows into public\.reference of target at 127\.0\.0\.1:\d+ \(not re-read: the rows live in the database\)\nall files match the manifest\n$/);
       // What --create made: the schema's types, NOT NULL and checks.
       const columns = cluster.psql("target", "SELECT column_name || ' ' || data_type || ' ' || is_nullable FROM information_schema.columns WHERE table_name = 'reference' ORDER BY ordinal_position");
       expect(columns).toContain("patient_id uuid NO");
@@ -166,6 +173,33 @@ describe.skipIf(!available)("PostgreSQL (a real server)", () => {
       writeFileSync(join(dir, "unique.schema.json"), JSON.stringify(unique));
       expect(fails(["generate", "--schema", "unique.schema.json", "--rows", "50", "--to", cluster.socketUrl("target"), "--table", "made", "--create"])).toMatch(/table "made": the table refused a row that breaks constraint "made_sex_key"/);
       expect(cluster.psql("target", "SELECT to_regclass('made') IS NULL").trim()).toBe("t");
+    });
+
+    it("Ctrl-C in the middle of a COPY exits 130 and leaves the table as it was", async () => {
+      cluster.psql("target", "CREATE TABLE interrupted (LIKE reference); INSERT INTO interrupted SELECT * FROM reference LIMIT 5");
+      const child = spawn(process.execPath, [BIN, "generate", "--schema", REFERENCE_SCHEMA, "--rows", "100000000", "--threads", "1", "--to", cluster.socketUrl("target"), "--table", "interrupted", "--quiet"], { cwd: dir });
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += d));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      const copying = () => Number(cluster.psql("target", "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'synth' AND query LIKE 'COPY%'").trim());
+      for (let i = 0; i < 200 && copying() === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(copying(), stderr).toBe(1); // the rows are under way
+      child.kill("SIGINT");
+      expect(await exited, stderr).toBe(130);
+      for (let i = 0; i < 100 && copying() > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(count("target", "interrupted")).toBe(5);
+    });
+
+    it("a failure on synth's side in the middle of the COPY rolls back too, without waiting on the server", async () => {
+      const rows = 300_000;
+      const compiled = await compile({ schema: REFERENCE_SCHEMA, rows });
+      const started = Date.now();
+      const run = generateTable({ compiled, schemaPath: REFERENCE_SCHEMA, url: cluster.socketUrl("target"), table: "midway", create: true, rows, threads: 1, onProgress: (done) => {
+        if (done > 50_000) throw new Error("the progress display failed");
+      } });
+      await expect(run).rejects.toThrow(/the progress display failed/);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(cluster.psql("target", "SELECT to_regclass('midway') IS NULL").trim()).toBe("t");
     });
 
     it("round trip: a profiled table's dummy rows satisfy the table's own constraints", () => {
@@ -216,6 +250,12 @@ describe.skipIf(!available)("PostgreSQL (a real server)", () => {
       expect(fails(["profile", cluster.tcpUrl("target") + "?sslmode=require", "--table", "reference", "--output", "tls2.json"], env({}))).toMatch(/the server does not offer TLS, which sslmode=require requires/);
       expect(fails(["profile", cluster.tcpUrl("target") + "?sslmode=maybe", "--table", "reference", "--output", "tls3.json"], env({}))).toMatch(/sslmode must be one of/);
     });
+  });
+
+  it("the README quotes these errors as synth prints them", () => {
+    const quoted = readFileSync(join(ROOT, "README.md"), "utf8").split("\n").filter((line) => line.startsWith("synth: postgresql://ci@"));
+    expect(quoted.length).toBeGreaterThanOrEqual(5);
+    for (const line of quoted) expect(errorLines, errorLines.join("\n")).toContain(line);
   });
 });
 

@@ -17,6 +17,8 @@ export const SUPERUSER = "synth_test";
 export const PASSWORD = "s3cret-pw-never-shown";
 
 export interface Cluster {
+  /** With `tls`: the server's self-signed certificate (a PEM file). */
+  certificate: string;
   /** The folder holding the server's unix socket. */
   socketDir: string;
   port: number;
@@ -82,7 +84,15 @@ function serverUser(): { uid: number; gid: number } | undefined {
   throw new Error("running as root with no unprivileged user (postgres, nobody) to own a test cluster");
 }
 
-export async function startCluster(): Promise<Cluster> {
+export interface ClusterOptions {
+  /**
+   * Serve TLS with a fresh self-signed certificate (for localhost and 127.0.0.1, written to
+   * `certificate`), and refuse TCP connections without it, so a test can tell TLS was used.
+   */
+  tls?: boolean;
+}
+
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const bin = serverBinaries();
   if (!bin) throw new Error("PostgreSQL server binaries not found");
   const owner = serverUser();
@@ -99,10 +109,20 @@ export async function startCluster(): Promise<Cluster> {
   const env = { ...process.env, LC_ALL: "C", TZ: "UTC" };
   execFileSync(join(bin, "initdb"), ["-D", data, "-U", SUPERUSER, "--pwfile", pwfile, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-sync", "--locale=C"], { ...as, env, stdio: "pipe" });
   const port = await freePort();
-  const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${socketDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB -c max_connections=20`;
-  execFileSync(join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", join(root, "server.log"), "-w", "-t", "60", "start"], { ...as, env, stdio: "pipe" });
+  let serverOptions = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${socketDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB -c max_connections=20`;
+  const certificate = join(root, "server.crt");
+  if (options.tls) {
+    const key = join(data, "server.key");
+    execFileSync("openssl", ["req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", certificate], { stdio: "pipe" });
+    chmodSync(key, 0o600);
+    if (owner) chownSync(key, owner.uid, owner.gid);
+    writeFileSync(join(data, "pg_hba.conf"), "local all all trust\nhostssl all all 127.0.0.1/32 scram-sha-256\nhostnossl all all 127.0.0.1/32 reject\n");
+    serverOptions += ` -c ssl=on -c ssl_cert_file=${certificate} -c ssl_key_file=${key}`;
+  }
+  execFileSync(join(bin, "pg_ctl"), ["-D", data, "-o", serverOptions, "-l", join(root, "server.log"), "-w", "-t", "60", "start"], { ...as, env, stdio: "pipe" });
   const psqlPath = psqlBinary(bin);
   const cluster: Cluster = {
+    certificate,
     socketDir,
     port,
     psql(database, sql) {

@@ -35,6 +35,8 @@ Examples:
           const mark = check.ok ? chalk.green("ok") : chalk.red("MISMATCH");
           process.stdout.write(`${mark.padEnd(8)} ${check.role.padEnd(8)} ${check.path}${check.problem ? `: ${check.problem}` : ""}\n`);
         }
+        const target = "target" in report ? report.target : undefined;
+        if (target) process.stdout.write(`${"note".padEnd(8)} ${"target".padEnd(8)} ${target.rows} rows into ${target.table} of ${target.database} at ${target.host}:${target.port} (not re-read: the rows live in the database)\n`);
         process.stdout.write(report.ok ? "all files match the manifest\n" : "some files do not match the manifest\n");
       }
       if (!report.ok) process.exitCode = 1;
