@@ -35,13 +35,6 @@ export interface ConnectionSettings {
   applicationName: string;
 }
 
-/** What a manifest or a message may say about a connection: never a password. */
-export interface TargetDescription {
-  host: string;
-  port: number;
-  database: string;
-}
-
 const DEFAULT_CONNECT_TIMEOUT = 10;
 /** Where libpq looks for a local server's socket (Debian's folder, then the upstream default). */
 const SOCKET_DIRS = ["/var/run/postgresql", "/tmp"];
@@ -51,10 +44,6 @@ export function describeConnection(settings: ConnectionSettings): string {
   const host = settings.host.startsWith("/") ? `?host=${settings.host}` : "";
   const at = settings.host.startsWith("/") ? "" : `${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${settings.port}`;
   return `postgresql://${settings.user}@${at}/${settings.database}${host}${host ? `&port=${settings.port}` : ""}`;
-}
-
-export function targetOf(settings: ConnectionSettings): TargetDescription {
-  return { host: settings.host, port: settings.port, database: settings.database };
 }
 
 function defaultHost(port: number): string {

@@ -4,15 +4,14 @@ import { to as copyTo } from "pg-copy-streams";
 import type { TableSource } from "../io/read-table.js";
 import { qualifiedName, quoteIdent, type CatalogColumn, type CatalogTable } from "./catalog.js";
 
+export { SESSION_SETTINGS } from "./session.js";
+
 /**
  * A table's rows as the CSV bytes a file export would hold, streamed from the server with
  * `COPY (SELECT ...) TO STDOUT` and never written to disk. The SELECT writes each column in the form
  * synth reads from a CSV file (true/false, RFC 3339 date-times in UTC); the session settings fix the
  * rest (ISO dates, shortest exact floats, UTF-8), so the bytes do not depend on the server's defaults.
  */
-
-/** Run once per transaction, before the first COPY. */
-export const SESSION_SETTINGS = ["SET LOCAL TimeZone = 'UTC'", "SET LOCAL DateStyle = 'ISO, YMD'", "SET LOCAL extra_float_digits = 1", "SET LOCAL client_encoding = 'UTF8'"];
 
 function columnExpression(column: CatalogColumn): string {
   const name = quoteIdent(column.name);

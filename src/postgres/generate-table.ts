@@ -8,7 +8,7 @@ import { qualifiedName, quoteIdent, readTable, splitTableName } from "./catalog.
 import { checkTarget } from "./check-target.js";
 import { abandon, connect, describeConnection, resolveConnection } from "./connection.js";
 import { CopyInSink, copyInStatement } from "./copy-in.js";
-import { SESSION_SETTINGS } from "./copy-out.js";
+import { SESSION_SETTINGS } from "./session.js";
 import { createTableStatement } from "./create-table.js";
 import { databaseError } from "./errors.js";
 import { schemaTable, type SchemaColumn } from "./schema-columns.js";

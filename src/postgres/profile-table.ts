@@ -1,7 +1,8 @@
 import { profile, type ProfileOptions, type ProfileResult } from "../profile/profile.js";
 import { readTable } from "./catalog.js";
 import { abandon, connect, describeConnection, resolveConnection } from "./connection.js";
-import { copyOutSource, SESSION_SETTINGS } from "./copy-out.js";
+import { copyOutSource } from "./copy-out.js";
+import { SESSION_SETTINGS } from "./session.js";
 import { databaseError } from "./errors.js";
 import { catalogSchema } from "./to-json-schema.js";
 

@@ -33,7 +33,7 @@ export interface SchemaTable {
   primaryKey?: string[];
 }
 
-function valueTypeOf(property: Record<string, unknown>): { type: ValueType | undefined; nullable: boolean; other: boolean } {
+function valueTypeOf(property: Record<string, unknown>): { type: ValueType | undefined; nullable: boolean } {
   const declared = property.type;
   const types = declared === undefined ? [] : Array.isArray(declared) ? declared : [declared];
   const values = Array.isArray(property.enum) ? (property.enum as unknown[]) : "const" in property ? [property.const] : undefined;
@@ -47,7 +47,7 @@ function valueTypeOf(property: Record<string, unknown>): { type: ValueType | und
   if (values && !values.includes(null) && types.includes("null")) nullable = false;
   const first = named[0];
   const known = first === "integer" || first === "number" || first === "string" || first === "boolean";
-  return { type: known && named.length === 1 ? (first as ValueType) : named.length === 2 && named.includes("integer") && named.includes("number") ? "number" : undefined, nullable, other: !known };
+  return { type: known && named.length === 1 ? (first as ValueType) : named.length === 2 && named.includes("integer") && named.includes("number") ? "number" : undefined, nullable };
 }
 
 const num = (v: unknown) => (typeof v === "number" ? v : undefined);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../src/generate/compile.js";
 import { copyOutStatement, SESSION_SETTINGS } from "../../src/postgres/copy-out.js";
 import { generateTable } from "../../src/postgres/generate-table.js";
-import { BIN, REFERENCE_SCHEMA, ROOT, runCli, tempDir } from "../support/cli.js";
+import { BIN, example, REFERENCE_SCHEMA, ROOT, runCli, tempDir } from "../support/cli.js";
 import { PASSWORD, postgresAvailable, startCluster, SUPERUSER, type Cluster } from "../support/postgres.js";
 
 // Against a real server: a throwaway cluster (test/support/postgres.ts), its own databases. Every
@@ -173,6 +173,14 @@ describe.skipIf(!available)("PostgreSQL (a real server)", () => {
       writeFileSync(join(dir, "unique.schema.json"), JSON.stringify(unique));
       expect(fails(["generate", "--schema", "unique.schema.json", "--rows", "50", "--to", cluster.socketUrl("target"), "--table", "made", "--create"])).toMatch(/table "made": the table refused a row that breaks constraint "made_sex_key"/);
       expect(cluster.psql("target", "SELECT to_regclass('made') IS NULL").trim()).toBe("t");
+    });
+
+    it("fills tables made from the bundled examples' schemas, with their statistics", () => {
+      for (const name of ["child-health", "pupils"]) {
+        const table = name.replace("-", "_");
+        ok(["generate", "--schema", example(name, "schema.json"), "--stats", example(name, "stats.json"), "--rows", "2000", "--to", cluster.socketUrl("target"), "--table", table, "--create"]);
+        expect(count("target", table)).toBe(2000);
+      }
     });
 
     it("Ctrl-C in the middle of a COPY exits 130 and leaves the table as it was", async () => {

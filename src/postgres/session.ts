@@ -1,0 +1,5 @@
+/**
+ * Settings every synth transaction starts with, so that what COPY reads and writes does not depend on
+ * the server's or the role's defaults: date-times at UTC, ISO dates, the shortest exact floats, UTF-8.
+ */
+export const SESSION_SETTINGS: readonly string[] = ["SET LOCAL TimeZone = 'UTC'", "SET LOCAL DateStyle = 'ISO, YMD'", "SET LOCAL extra_float_digits = 1", "SET LOCAL client_encoding = 'UTF8'"];
