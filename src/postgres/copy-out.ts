@@ -4,8 +4,6 @@ import { to as copyTo } from "pg-copy-streams";
 import type { TableSource } from "../io/read-table.js";
 import { qualifiedName, quoteIdent, type CatalogColumn, type CatalogTable } from "./catalog.js";
 
-export { SESSION_SETTINGS } from "./session.js";
-
 /**
  * A table's rows as the CSV bytes a file export would hold, streamed from the server with
  * `COPY (SELECT ...) TO STDOUT` and never written to disk. The SELECT writes each column in the form
