@@ -39,7 +39,7 @@ INSERT INTO people
 SELECT i, 'Person ' || i, i % 90, (ARRAY['F','M','U'])[1 + i % 3],
        CASE WHEN i % 7 = 0 THEN NULL ELSE (i % 500) + 0.25 END, i % 2 = 0, date '2000-01-01' + (i % 3000),
        timestamptz '2024-01-01 00:00:00+00' + (i || ' minutes')::interval, (ARRAY['sad','ok','happy']::mood[])[1 + i % 3],
-       CASE WHEN i % 5 = 0 THEN '' WHEN i % 5 = 1 THEN NULL ELSE 'note, "quoted" ' || i END, i / 7.0
+       CASE WHEN i % 5 = 0 THEN '' WHEN i % 5 = 1 THEN NULL WHEN i % 5 = 2 THEN E'two\\nlines ' || i ELSE 'note, "quoted" ' || i END, i / 7.0
 FROM generate_series(1, 1500) i;`;
 
 function ok(args: string[], env?: NodeJS.ProcessEnv): { stdout: string; stderr: string } {
@@ -118,6 +118,19 @@ describe.skipIf(!available)("PostgreSQL (a real server)", () => {
     it("says which constraints the schema cannot express", () => {
       const { stderr } = ok(["profile", cluster.socketUrl("source"), "--table", "people", "--output", "again.json", "--force", "--no-dependence"]);
       expect(stderr).toMatch(/CHECK constraint "people_check" .* is not expressed in the schema/);
+    });
+
+    it("reads quoted and schema-qualified names, and takes the owner's own schema when given", () => {
+      cluster.psql("source", 'CREATE SCHEMA census; CREATE TABLE census."Odd Name" ("Year" int NOT NULL, "a,b" text); INSERT INTO census."Odd Name" SELECT 2000 + i % 20, CASE WHEN i % 3 = 0 THEN NULL ELSE \'v\' || (i % 4) END FROM generate_series(1, 400) i');
+      ok(["profile", cluster.socketUrl("source"), "--table", 'census."Odd Name"', "--output", "odd.stats.json", "--schema-out", "odd.schema.json"]);
+      const schema = JSON.parse(readFileSync(join(dir, "odd.schema.json"), "utf8"));
+      expect(Object.keys(schema.properties)).toEqual(["Year", "a,b"]);
+      expect(JSON.parse(readFileSync(join(dir, "odd.stats.json"), "utf8")).rows).toBe(400);
+      writeFileSync(join(dir, "own.schema.json"), JSON.stringify({ type: "object", properties: { Year: { type: "integer", minimum: 2010 }, "a,b": { type: ["string", "null"] } } }));
+      const own = ok(["profile", cluster.socketUrl("source"), "--table", 'census."Odd Name"', "--schema", "own.schema.json", "--output", "own.stats.json"]);
+      expect(own.stderr).toMatch(/warning: 200 of 400 rows do not match own\.schema\.json/);
+      ok(["generate", "--schema", "odd.schema.json", "--stats", "odd.stats.json", "--rows", "50", "--to", cluster.socketUrl("target"), "--table", '"Odd Copy"', "--create"]);
+      expect(count("target", '"Odd Copy"')).toBe(50);
     });
 
     it("refuses a type the schema cannot hold, a missing table, and --table without a URL", () => {
