@@ -137,7 +137,9 @@ describe.skipIf(!available)("PostgreSQL (a real server)", () => {
       cluster.psql("source", "CREATE TABLE docs (id int, body jsonb)");
       expect(fails(["profile", cluster.socketUrl("source"), "--table", "docs", "--output", "docs.json"])).toMatch(/table "docs" column "body": type jsonb is not one synth can profile/);
       expect(fails(["profile", cluster.socketUrl("source"), "--table", "nope", "--output", "nope.json"])).toMatch(/table "nope": no such table/);
-      expect(fails(["profile", "people.csv", "--table", "people", "--output", "x.json"])).toMatch(/--table names a table of a database/);
+      expect(fails(["profile", "people.csv", "--table", "people", "--output", "x.json"])).toMatch(/--table NAME \(without =FILE\) names a table of a database: give a postgresql:\/\/ URL as the data/);
+      expect(fails(["profile", cluster.socketUrl("source"), "--table", "people=people.csv", "--output", "x.json"])).toMatch(/--table people=people\.csv names a file; with a postgresql:\/\/ URL, --table NAME names a table of the database/);
+      expect(fails(["profile", cluster.socketUrl("source"), "--output", "x.json"])).toMatch(/a postgresql:\/\/ URL needs --table NAME/);
       expect(existsSync(join(dir, "docs.json")) || existsSync(join(dir, "nope.json"))).toBe(false);
     });
   });
