@@ -57,7 +57,10 @@ async function rederive(manifestPath: string, manifest: ReturnType<typeof loadMa
     }
     await new Promise<void>((done, fail) => hashing.end((error?: Error | null) => (error ? fail(error) : done())));
     const made = hashing.digest();
-    return made.sha256 === manifest.output.sha256 && made.bytes === manifest.output.bytes
+    // A file's bytes, or the CSV bytes streamed into a database table's COPY (recorded the same way).
+    const recorded = manifest.output ?? manifest.target;
+    if (!recorded) return check(false, "not re-derived: the manifest records neither an output file nor a target table");
+    return made.sha256 === recorded.sha256 && made.bytes === recorded.bytes
       ? check(true)
       : check(false, "the recorded inputs and settings (seed, rows, format, header, shard) do not make this output: the manifest was edited, or the output replaced along with its hash");
   } catch (error) {

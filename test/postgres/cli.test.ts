@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../src/generate/compile.js";
@@ -63,7 +63,11 @@ function fails(args: string[], env?: NodeJS.ProcessEnv): string {
 
 /** The statistics without what only says where and when they were made. */
 function published(file: string): unknown {
-  const stats = JSON.parse(readFileSync(file, "utf8"));
+  return publishedText(readFileSync(file, "utf8"));
+}
+
+function publishedText(text: string): unknown {
+  const stats = JSON.parse(text);
   delete stats.provenance.createdAt;
   delete stats.provenance.source.name;
   return stats;
@@ -96,6 +100,16 @@ describe.skipIf(!available)("PostgreSQL (a real server)", () => {
       expect(dbStats.rows).toBe(1500);
       // Nothing but the statistics and the schema was written.
       expect(existsSync(join(dir, "db.stats.json")) && existsSync(join(dir, "db.schema.json"))).toBe(true);
+    });
+
+    it("follows the output rules of a file: -o - and -q, --json, no output over an input, before connecting", () => {
+      const streamed = ok(["profile", cluster.socketUrl("source"), "--table", "people", "-o", "-", "-q"]);
+      expect(published(join(dir, "db.stats.json"))).toEqual(publishedText(streamed.stdout));
+      expect(streamed.stderr).toBe("");
+      const summary = ok(["profile", cluster.socketUrl("source"), "--table", "people", "-o", "json.stats.json", "--json"]);
+      expect(JSON.parse(summary.stdout).rows).toBe(1500);
+      expect(fails(["profile", cluster.socketUrl("source"), "--table", "people", "--schema", "db.schema.json", "-o", "db.schema.json", "--force"])).toMatch(/is one of this run's inputs/);
+      expect(fails(["profile", "postgresql://nobody@127.0.0.1:1/none", "--table", "people", "-o", "db.stats.json"])).toMatch(/db\.stats\.json: already exists \(use --force to replace it\)/);
     });
 
     it("takes types, NULL, CHECKs, the primary key and comments from the catalog", () => {
@@ -146,7 +160,9 @@ describe.skipIf(!available)("PostgreSQL (a real server)", () => {
 
   describe("synth generate --to postgresql://... --table", () => {
     it("creates the table and streams the same CSV bytes a file would get, in one COPY", () => {
-      ok(["generate", "--schema", REFERENCE_SCHEMA, "--rows", "3000", "--seed", "4", "--to", cluster.tcpUrl("target"), "--table", "reference", "--create", "--manifest", "ref.manifest.json"]);
+      // Beside the manifest: verify reads only the manifest's folder.
+      copyFileSync(REFERENCE_SCHEMA, join(dir, "reference.schema.json"));
+      ok(["generate", "--schema", "reference.schema.json", "--rows", "3000", "--seed", "4", "--to", cluster.tcpUrl("target"), "--table", "reference", "--create", "--manifest", "ref.manifest.json"]);
       expect(count("target", "reference")).toBe(3000);
       const csv = ok(["generate", "--schema", REFERENCE_SCHEMA, "--rows", "3000", "--seed", "4", "--no-header"]).stdout;
       const manifestText = readFileSync(join(dir, "ref.manifest.json"), "utf8");
@@ -154,7 +170,14 @@ describe.skipIf(!available)("PostgreSQL (a real server)", () => {
       const manifest = JSON.parse(manifestText);
       expect(manifest.target).toEqual({ kind: "postgresql", host: "127.0.0.1", port: cluster.port, database: "target", table: "public.reference", rows: 3000, sha256: createHash("sha256").update(csv).digest("hex"), bytes: Buffer.byteLength(csv) });
       expect(manifest.output).toBeUndefined();
-      expect(ok(["verify", "ref.manifest.json"]).stdout).toMatch(/^ok\s+schema .*\nnote\s+target\s+3000 rows into public\.reference of target at 127\.0\.0\.1:\d+ \(not re-read: the rows live in the database\)\nall files match the manifest\n$/);
+      expect(ok(["verify", "ref.manifest.json"]).stdout).toMatch(/^ok\s+schema .*\nok\s+settings .*\nnote\s+target\s+3000 rows into public\.reference of target at 127\.0\.0\.1:\d+ \(not re-read: the rows live in the database\)\nall files match the manifest\n$/);
+      // The settings are bound to the COPY stream's hash as to a file's: an edited seed is noticed.
+      writeFileSync(join(dir, "edited.manifest.json"), JSON.stringify({ ...manifest, generation: { ...manifest.generation, seed: 5 } }));
+      const edited = runCli(["verify", "edited.manifest.json"], { cwd: dir });
+      expect(edited.status).toBe(1);
+      expect(edited.stdout).toMatch(/MISMATCH\s+settings edited\.manifest\.json: the recorded inputs and settings/);
+      // --manifest follows the output rules: never over an input, checked before connecting.
+      expect(fails(["generate", "--schema", "reference.schema.json", "--rows", "5", "--to", "postgresql://nobody@127.0.0.1:1/none", "--table", "t", "--manifest", "reference.schema.json", "--force"])).toMatch(/reference\.schema\.json: is one of this run's inputs/);
       // What --create made: the schema's types, NOT NULL and checks.
       const columns = cluster.psql("target", "SELECT column_name || ' ' || data_type || ' ' || is_nullable FROM information_schema.columns WHERE table_name = 'reference' ORDER BY ordinal_position");
       expect(columns).toContain("patient_id uuid NO");
