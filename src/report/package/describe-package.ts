@@ -22,7 +22,8 @@ async function dummySample(table: PackageTable, trusted: boolean): Promise<Sampl
   if (!path || !existsSync(path) || !existsSync(manifestPathFor(path))) return undefined;
   if (!trusted) {
     const manifest = loadManifest(manifestPathFor(path));
-    if ((await digestFile(path)).sha256 !== manifest.output.sha256) return undefined;
+    // A manifest that records no output file (rows sent to a database) vouches for no file here.
+    if (!manifest.output || (await digestFile(path)).sha256 !== manifest.output.sha256) return undefined;
   }
   const records: SampleRecord[] = [];
   for await (const record of createReadStream(path).pipe(parse({ columns: true, bom: true, to: SAMPLE_ROWS }))) records.push(record as SampleRecord);
