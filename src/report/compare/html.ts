@@ -1,6 +1,7 @@
 import { TOOL_VERSION } from "../../version.js";
 import { percentText } from "../html/charts.js";
 import { esc } from "../html/escape.js";
+import { pageStart } from "../html/page.js";
 import type { ColumnComparison, CompareReport } from "./compare.js";
 import type { ColumnPicture } from "./picture.js";
 import type { Verdict } from "./verdict.js";
@@ -113,17 +114,7 @@ export function renderCompareHtml(report: CompareReport, verdict: Verdict): stri
   const halves = report.realHalves;
   const brokenRules = report.rules.filter((r) => r.broken > 0).length;
   const rules = report.rules.length > 0 ? `<section><h2>Rules found in the real data</h2><p>${report.rules.length} ${report.rules.length === 1 ? "rule" : "rules"}; broken by dummy rows: ${brokenRules === 0 ? "none" : brokenRules}.</p><ul>${report.rules.map((r) => `<li>${esc(r.words)}: ${r.note ? esc(r.note) : `${r.broken} rows`}</li>`).join("")}</ul></section>` : "";
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="synth ${esc(TOOL_VERSION)}">
-<title>${esc(report.dummy.file)} against ${esc(report.real.file)} — fidelity and disclosure</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header class="top"><div class="wrap">
+  return `${pageStart(`${report.dummy.file} against ${report.real.file} — fidelity and disclosure`, CSS)}<header class="top"><div class="wrap">
 <p class="kicker">Fidelity and disclosure: dummy against real</p>
 <h1><code>${esc(report.dummy.file)}</code> (${report.dummy.rows.toLocaleString("en-GB")} rows) against <code>${esc(report.real.file)}</code> (${report.real.rows.toLocaleString("en-GB")} rows)</h1>
 <p class="verdict${verdict.pass === true ? " pass" : verdict.pass === false ? " fail" : ""}">${esc(verdict.line)}</p>

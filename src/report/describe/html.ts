@@ -2,6 +2,7 @@ import { structureSentences } from "./structure.js";
 import { TOOL_VERSION } from "../../version.js";
 import { barsHtml, CHART_CSS, histogramHtml } from "../html/charts.js";
 import { esc } from "../html/escape.js";
+import { pageStart } from "../html/page.js";
 import { ABOUT_FIELDS, requestSteps } from "./about.js";
 import { binWord } from "./distribution.js";
 import { plainType } from "./columns.js";
@@ -215,17 +216,7 @@ export function renderHtml(dictionary: Dictionary): string {
     .map((c) => `<tr data-search="${esc(searchText(c))}"><td><a href="#${slug(c.name)}"><code>${esc(c.name)}</code></a></td><td class="t-title">${esc(c.title ?? "")}</td><td class="t-type">${esc(plainType(c))}</td><td>${badges(c)}</td></tr>`)
     .join("");
   const about = ABOUT_FIELDS.filter(([key]) => dictionary.about[key]).map(([key, words]) => `<dt>${esc(words)}</dt><dd>${esc(dictionary.about[key]!)}</dd>`);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="synth ${esc(TOOL_VERSION)}">
-<title>${esc(dictionary.title)} — data dictionary</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header class="top"><div class="wrap">
+  return `${pageStart(`${dictionary.title} — data dictionary`, CSS)}<header class="top"><div class="wrap">
 <p class="kicker">Data dictionary</p>
 <h1>${esc(dictionary.title)}</h1>
 ${dictionary.description ? `<p class="lede">${esc(dictionary.description)}</p>` : ""}

@@ -1,4 +1,5 @@
-import { esc } from "../describe/html.js";
+import { esc } from "../html/escape.js";
+import { pageStart } from "../html/page.js";
 import { TOOL_VERSION } from "../../version.js";
 import { binWords, joinSentence, shareWords, type PackageOverview } from "./overview.js";
 
@@ -92,17 +93,7 @@ export function packageHtml(o: PackageOverview, tablePages: Map<string, string>)
     .map((t) => `<tr><td>${tablePages.has(t.name) ? `<a href="${esc(tablePages.get(t.name)!)}">${esc(t.name)}</a>` : esc(t.name)}</td><td>${esc(t.title ?? "")}</td><td>${t.columns.length} columns</td><td>${t.rows !== undefined ? `${t.rows.toLocaleString("en-GB")} real rows` : ""}</td><td>${t.primaryKey.length > 0 ? `key <code>${esc(t.primaryKey.join(" + "))}</code>` : "no key"}</td></tr>`)
     .join("");
   const joins = o.joins.map((j) => `<h3 id="join-${esc(j.table)}-${esc(j.fields.join("-"))}">${esc(`${j.table} → ${j.parent}`)}</h3><p>${esc(joinSentence(j))}</p>${j.bins ? `<p>${esc(`${j.table} rows per ${j.parent} row`)}:</p>${binsChart(j.bins)}` : ""}`).join("");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="synth ${esc(TOOL_VERSION)}">
-<title>${esc(o.title)}: data dictionary</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header><div class="wrap"><p class="kicker">Data dictionary: ${o.tables.length} tables</p><h1>${esc(o.title)}</h1>${o.description ? `<p class="lede">${esc(o.description)}</p>` : ""}<dl class="meta">${meta}</dl></div></header>
+  return `${pageStart(`${o.title}: data dictionary`, CSS)}<header><div class="wrap"><p class="kicker">Data dictionary: ${o.tables.length} tables</p><h1>${esc(o.title)}</h1>${o.description ? `<p class="lede">${esc(o.description)}</p>` : ""}<dl class="meta">${meta}</dl></div></header>
 <main class="wrap">
 <section><h2>Tables</h2><table class="tables"><tbody>${tables}</tbody></table></section>
 <section><h2>How the tables join</h2>${diagram(o)}${joins}</section>

@@ -3,6 +3,7 @@ import { ABOUT_FIELDS } from "../describe/about.js";
 import { binWord } from "../describe/distribution.js";
 import { barsHtml, CHART_CSS, histogramHtml } from "../html/charts.js";
 import { esc } from "../html/escape.js";
+import { pageStart } from "../html/page.js";
 import type { Review, ReviewColumn } from "./model.js";
 
 /** The review page: one self-contained HTML file (inline CSS, no script, no fetches), printable for signing. */
@@ -144,17 +145,7 @@ export function renderReviewHtml(review: Review): string {
   facts.push(`<dt>Disclosure control</dt><dd>K = ${review.minCount}: nothing published rests on fewer than ${review.minCount} records${review.epsilon !== undefined ? `; differential privacy, epsilon ${review.epsilon}${review.epsilonSpent !== undefined ? ` (spent ${review.epsilonSpent})` : ""}` : "; no differential privacy"}</dd>`);
   const t = review.totals;
   const warnings = review.columns.filter((c) => c.warnings.length > 0);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="synth ${esc(TOOL_VERSION)}">
-<title>${esc(review.title)} — disclosure review</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header class="top"><div class="wrap">
+  return `${pageStart(`${review.title} — disclosure review`, CSS)}<header class="top"><div class="wrap">
 <p class="kicker">Disclosure review: what leaves, before it leaves</p>
 <h1>${esc(review.title)}</h1>
 <dl>${facts.join("")}</dl>
