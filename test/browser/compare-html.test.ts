@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PENGUINS, ROOT, runCli, tempDir } from "../support/cli.js";
-import { CHROMIUM, LAUNCH_ARGS, layout, open } from "./page-checks.js";
+import { PENGUINS, runCli, tempDir } from "../support/cli.js";
+import { CHROMIUM, SHOTS, launchBrowser, layout, open } from "./page-checks.js";
 
 /** The compare page in Chromium, at a phone's width, a desktop's and in print. */
 const available = existsSync(CHROMIUM);
-const SHOTS = join(ROOT, "test", ".tmp", "browser");
 
 describe.skipIf(!available)("synth compare --format html in chromium", () => {
   type Browser = import("playwright-core").Browser;
@@ -25,9 +24,7 @@ describe.skipIf(!available)("synth compare --format html in chromium", () => {
     const run = runCli(["compare", PENGUINS, dummy, "--format", "html", "--output", page]);
     expect(run.status, run.stderr).toBe(0);
     url = pathToFileURL(page).href;
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, example, runCli, tempDir } from "../support/cli.js";
-import { CHROMIUM, LAUNCH_ARGS, layout, open } from "./page-checks.js";
+import { example, runCli, tempDir } from "../support/cli.js";
+import { CHROMIUM, SHOTS, launchBrowser, layout, open } from "./page-checks.js";
 
 /**
  * The HTML data dictionary in a real browser: Debian's chromium, driven by playwright-core. CI
@@ -13,7 +13,6 @@ const available = existsSync(CHROMIUM);
 if (!available) console.log(`test/browser: skipped: no browser at ${CHROMIUM} (apt-get install -y chromium, or set SYNTH_CHROMIUM)`);
 
 /** Screenshots land here for people to look at (CI can keep it as an artifact). */
-const SHOTS = join(ROOT, "test", ".tmp", "browser");
 
 describe.skipIf(!available)("synth describe --format html in chromium", () => {
   type Browser = import("playwright-core").Browser;
@@ -31,9 +30,7 @@ describe.skipIf(!available)("synth describe --format html in chromium", () => {
     const run = runCli(["describe", "--schema", schema, "--stats", stats, "--sample", sample, "--format", "html", "--output", page]);
     expect(run.status, run.stderr).toBe(0);
     url = pathToFileURL(page).href;
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

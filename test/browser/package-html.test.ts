@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli, tempDir } from "../support/cli.js";
-import { CHROMIUM, LAUNCH_ARGS, layout, open } from "./page-checks.js";
+import { CHROMIUM, SHOTS, launchBrowser, layout, open } from "./page-checks.js";
 
 /** A dummy package's front page, as generate --package writes it into the folder, in Chromium. */
 const available = existsSync(CHROMIUM);
-const SHOTS = join(ROOT, "test", ".tmp", "browser");
 
 describe.skipIf(!available)("a package's dictionary front page in chromium", () => {
   type Browser = import("playwright-core").Browser;
@@ -19,9 +18,7 @@ describe.skipIf(!available)("a package's dictionary front page in chromium", () 
     const run = runCli(["generate", "--package", join(ROOT, "examples/child-health/datapackage.json"), "--output-dir", dir, "--scale", "0.01", "--quiet", "--force"]);
     expect(run.status, run.stderr).toBe(0);
     url = pathToFileURL(join(dir, "index.html")).href;
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -1,4 +1,7 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { ROOT } from "../support/cli.js";
 
 /**
  * What every synth HTML page must do in a real browser, at any width and in print: fetch nothing but
@@ -7,6 +10,16 @@ import type { Browser, Page } from "playwright-core";
  */
 
 export const CHROMIUM = process.env.SYNTH_CHROMIUM ?? "/usr/bin/chromium";
+
+/** Where the browser tests leave their screenshots, for a person to look at. */
+export const SHOTS = join(ROOT, "test", ".tmp", "browser");
+
+/** Chromium as the browser tests run it, with the screenshot folder ready. */
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import("playwright-core");
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+}
 
 export const LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 

@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, example, runCli, tempDir } from "../support/cli.js";
-import { CHROMIUM, LAUNCH_ARGS, layout, open } from "./page-checks.js";
+import { example, runCli, tempDir } from "../support/cli.js";
+import { CHROMIUM, SHOTS, launchBrowser, layout, open } from "./page-checks.js";
 
 /** The sign-off page in Chromium, at a phone's width, a desktop's and in print. */
 const available = existsSync(CHROMIUM);
-const SHOTS = join(ROOT, "test", ".tmp", "browser");
 
 describe.skipIf(!available)("synth review --format html in chromium", () => {
   type Browser = import("playwright-core").Browser;
@@ -30,9 +29,7 @@ describe.skipIf(!available)("synth review --format html in chromium", () => {
     const flagged = join(dir, "flagged-review.html");
     expect(runCli(["review", stats, "--schema", schema, "--output", flagged]).status).toBe(0);
     pages.flagged = pathToFileURL(flagged).href;
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
