@@ -149,18 +149,8 @@ Examples:
       if (data === undefined) throw new SynthError("USAGE", "name the real table to profile (or a Data Package with --package)");
       if (flags.output === undefined) throw new SynthError("USAGE", "required option '--output <file>' not specified");
       const output = flags.output;
-      if (flags.schema && flags.schemaOut) {
-        throw new SynthError("USAGE", "--schema-out writes an inferred schema; with --schema your own schema is used as it is");
-      }
-      const rules: OutputRules = { force: flags.force, inputs: [data, flags.schema] };
-      const files = [output, flags.schemaOut].filter((out): out is string => out !== undefined && out !== STANDARD_OUTPUT);
-      const onStdout = [output, flags.schemaOut].filter((out) => out === STANDARD_OUTPUT).length + (flags.json ? 1 : 0);
-      if (onStdout > 1) throw new SynthError("USAGE", "only one of --output -, --schema-out - and --json can use standard output");
       // Before reading a large file, not after: an output that cannot be written should fail at once.
-      if (flags.review !== undefined && (output === STANDARD_OUTPUT || flags.review === STANDARD_OUTPUT)) {
-        throw new SynthError("USAGE", "--review reads the statistics file as written and writes a page: give --output and --review files, not -");
-      }
-      checkOutputs(flags.review === undefined ? files : [...files, flags.review], rules);
+      const rules = checkProfileOutputs(flags, output, [data, flags.schema]);
       if (data === STANDARD_INPUT && flags.schema === STANDARD_INPUT) throw new SynthError("USAGE", "standard input (-) can be only one of the inputs");
       await preloadInputs([flags.schema]);
       // Imported here, not above: defining the command must stay cheap for every other command's start.
@@ -187,19 +177,7 @@ Examples:
         progress.done();
       }
       if (flags.schema) reportRowCheck(result, flags.schema);
-      const write = (file: string, text: string) => (file === STANDARD_OUTPUT ? stdoutSink().write(text) : writeFileAtomic(file, text, rules));
-      write(output, formatJson(result.stats));
-      if (flags.schemaOut && result.schema) write(flags.schemaOut, formatJson(result.schema));
-      if (flags.review) {
-        const { review, reviewFormatFor } = await import("../../report/review/index.js");
-        // From the file as written, so that the page's sha256 is the file's; the schema is the
-        // owner's, or the one inferred, for titles, codes and flags.
-        const reasons = Object.fromEntries(result.columns.map((c) => [c.name, c.reason]));
-        const schema = flags.schema ?? result.schema;
-        writeFileAtomic(flags.review, review({ stats: output, ...(schema ? { schema } : {}), reasons }, reviewFormatFor(flags.review)), rules);
-      }
-      if (flags.json) stdoutSink().write(summaryJson(result, output, flags.schemaOut));
-      else if (!flags.quiet) process.stderr.write(summarise(result, output, flags.schemaOut));
+      if (await writeProfileOutputs(result, flags, output, rules, formatJson)) process.stderr.write(summarise(result, output, flags.schemaOut));
     });
 }
 
@@ -218,16 +196,8 @@ async function profileDatabase(url: string | undefined, flags: ProfileFlags): Pr
   if (flags.format !== undefined) throw new SynthError("USAGE", "--format is for files: a table is read from the database as it is");
   if (flags.output === undefined) throw new SynthError("USAGE", "required option '--output <file>' not specified");
   const output = flags.output;
-  if (flags.schema && flags.schemaOut) throw new SynthError("USAGE", "--schema-out writes an inferred schema; with --schema your own schema is used as it is");
   // The same output rules as for a file, checked before the connection is opened.
-  const rules: OutputRules = { force: flags.force, inputs: [flags.schema] };
-  const files = [output, flags.schemaOut].filter((out): out is string => out !== undefined && out !== STANDARD_OUTPUT);
-  const onStdout = [output, flags.schemaOut].filter((out) => out === STANDARD_OUTPUT).length + (flags.json ? 1 : 0);
-  if (onStdout > 1) throw new SynthError("USAGE", "only one of --output -, --schema-out - and --json can use standard output");
-  if (flags.review !== undefined && (output === STANDARD_OUTPUT || flags.review === STANDARD_OUTPUT)) {
-    throw new SynthError("USAGE", "--review reads the statistics file as written and writes a page: give --output and --review files, not -");
-  }
-  checkOutputs(flags.review === undefined ? files : [...files, flags.review], rules);
+  const rules = checkProfileOutputs(flags, output, [flags.schema]);
   await preloadInputs([flags.schema]);
   const [{ formatJson }, { profileTable }] = await Promise.all([import("../../profile/format-json.js"), import("../../postgres/profile-table.js")]);
   const result = await profileTable({
@@ -241,17 +211,46 @@ async function profileDatabase(url: string | undefined, flags: ProfileFlags): Pr
     dependence: flags.dependence,
   });
   if (flags.schema) reportRowCheck(result, flags.schema);
-  const write = (file: string, text: string) => (file === STANDARD_OUTPUT ? stdoutSink().write(text) : writeFileAtomic(file, text, rules));
-  write(output, formatJson(result.stats));
-  if (flags.schemaOut) write(flags.schemaOut, formatJson(result.schema));
-  if (flags.review) {
-    const { review, reviewFormatFor } = await import("../../report/review/index.js");
-    const reasons = Object.fromEntries(result.columns.map((c) => [c.name, c.reason]));
-    writeFileAtomic(flags.review, review({ stats: output, schema: flags.schema ?? result.schema, reasons }, reviewFormatFor(flags.review)), rules);
-  }
-  if (flags.json) stdoutSink().write(summaryJson(result, output, flags.schemaOut));
-  else if (!flags.quiet) {
+  if (await writeProfileOutputs(result, flags, output, rules, formatJson)) {
     process.stderr.write(summarise(result, output, flags.schemaOut).replace(/^synth: profiled /, `synth: profiled ${result.source} table ${table}: `));
     for (const note of result.catalogNotes) process.stderr.write(`  - ${note}\n`);
   }
+}
+
+/**
+ * The outputs of one profiled table, checked before anything is read (from a file or a database):
+ * --schema and --schema-out exclusive, at most one of them on standard output, a --review page only
+ * from a statistics file, none of them an input. The rules returned are the ones writing uses.
+ */
+function checkProfileOutputs(flags: ProfileFlags, output: string, inputs: Array<string | undefined>): OutputRules {
+  if (flags.schema && flags.schemaOut) throw new SynthError("USAGE", "--schema-out writes an inferred schema; with --schema your own schema is used as it is");
+  const rules: OutputRules = { force: flags.force, inputs };
+  const files = [output, flags.schemaOut].filter((out): out is string => out !== undefined && out !== STANDARD_OUTPUT);
+  const onStdout = [output, flags.schemaOut].filter((out) => out === STANDARD_OUTPUT).length + (flags.json ? 1 : 0);
+  if (onStdout > 1) throw new SynthError("USAGE", "only one of --output -, --schema-out - and --json can use standard output");
+  if (flags.review !== undefined && (output === STANDARD_OUTPUT || flags.review === STANDARD_OUTPUT)) {
+    throw new SynthError("USAGE", "--review reads the statistics file as written and writes a page: give --output and --review files, not -");
+  }
+  checkOutputs(flags.review === undefined ? files : [...files, flags.review], rules);
+  return rules;
+}
+
+/**
+ * Writes what profiling one table made: the statistics, the inferred schema, the review page, and the
+ * JSON summary. True when the caller should print its summary on stderr (neither --json nor --quiet).
+ */
+async function writeProfileOutputs(result: ProfileResult, flags: ProfileFlags, output: string, rules: OutputRules, formatJson: (value: unknown) => string): Promise<boolean> {
+  const write = (file: string, text: string) => (file === STANDARD_OUTPUT ? stdoutSink().write(text) : writeFileAtomic(file, text, rules));
+  write(output, formatJson(result.stats));
+  if (flags.schemaOut && result.schema) write(flags.schemaOut, formatJson(result.schema));
+  if (flags.review) {
+    const { review, reviewFormatFor } = await import("../../report/review/index.js");
+    // From the file as written, so that the page's sha256 is the file's; the schema is the
+    // owner's, or the one inferred, for titles, codes and flags.
+    const reasons = Object.fromEntries(result.columns.map((c) => [c.name, c.reason]));
+    const schema = flags.schema ?? result.schema;
+    writeFileAtomic(flags.review, review({ stats: output, ...(schema ? { schema } : {}), reasons }, reviewFormatFor(flags.review)), rules);
+  }
+  if (flags.json) stdoutSink().write(summaryJson(result, output, flags.schemaOut));
+  return !flags.json && !flags.quiet;
 }
