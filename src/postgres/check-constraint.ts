@@ -41,8 +41,8 @@ function unwrap(text: string): string {
   }
 }
 
-/** Splits on AND at the top level (outside parentheses and strings). */
-function conjuncts(text: string): string[] {
+/** Splits on a separator where it stands at the top level: outside parentheses and '…' strings ('' inside one is a quote). */
+function splitTopLevel(text: string, separator: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let inString = false;
@@ -56,14 +56,19 @@ function conjuncts(text: string): string[] {
     if (c === "'") inString = true;
     else if (c === "(") depth++;
     else if (c === ")") depth--;
-    else if (depth === 0 && text.startsWith(" AND ", i)) {
+    else if (depth === 0 && text.startsWith(separator, i)) {
       parts.push(text.slice(start, i));
-      start = i + 5;
-      i += 4;
+      start = i + separator.length;
+      i += separator.length - 1;
     }
   }
   parts.push(text.slice(start));
-  return parts.map(unwrap);
+  return parts;
+}
+
+/** Splits on AND at the top level. */
+function conjuncts(text: string): string[] {
+  return splitTopLevel(text, " AND ").map(unwrap);
 }
 
 /** The column as the server writes it: name, "Name", (name)::text. */
@@ -114,27 +119,9 @@ function applyBound(facts: CheckFacts, op: string, value: number, length: boolea
   return true;
 }
 
+/** The items of an IN (...) list. */
 function splitList(text: string): string[] {
-  const items: string[] = [];
-  let inString = false;
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "'") inString = text[i + 1] === "'" ? (i++, true) : false;
-      continue;
-    }
-    if (c === "'") inString = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "," && depth === 0) {
-      items.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  items.push(text.slice(start));
-  return items.map((s) => s.trim());
+  return splitTopLevel(text, ",").map((s) => s.trim());
 }
 
 /** One conjunct into facts; false when it says something JSON Schema cannot (or this reader does not). */
