@@ -45,6 +45,23 @@ export function confinedPath(folder: string, recorded: string): { path: string }
   return inside(realpathSync(folder), real) ? { path } : { problem: "leads outside the manifest's folder through a symbolic link: not read" };
 }
 
+/**
+ * Why a file recorded by path, size and sha256 (relative to a folder) no longer matches, or undefined
+ * when it does: outside the folder (not read), missing, a different size, different content.
+ */
+export async function recordedFileProblem(folder: string, recorded: { path: string; bytes: number; sha256: string }): Promise<string | undefined> {
+  const confined = confinedPath(folder, recorded.path);
+  if ("problem" in confined) return confined.problem;
+  try {
+    const actual = await digestFile(confined.path);
+    if (actual.bytes !== recorded.bytes) return `size changed (${recorded.bytes} -> ${actual.bytes} bytes)`;
+    return actual.sha256 !== recorded.sha256 ? "content changed (sha256 differs)" : undefined;
+  } catch (error) {
+    if (!isSynthError(error)) throw error;
+    return error.code === "FILE_NOT_FOUND" ? "missing" : error.message;
+  }
+}
+
 /** Recomputes every hash a manifest records; a missing or changed file is a failed check, not an error. */
 export async function verifyManifest(manifestPath: string): Promise<VerifyReport> {
   const manifest = loadManifest(manifestPath);
@@ -58,20 +75,8 @@ export async function verifyManifest(manifestPath: string): Promise<VerifyReport
   const checks: FileCheck[] = [];
   for (const [role, recorded] of entries) {
     if (!recorded) continue;
-    const confined = confinedPath(folder, recorded.path);
-    if ("problem" in confined) {
-      checks.push({ role, path: recorded.path, ok: false, problem: confined.problem });
-      continue;
-    }
-    const path = confined.path;
-    try {
-      const actual = await digestFile(path);
-      const problem = actual.bytes !== recorded.bytes ? `size changed (${recorded.bytes} -> ${actual.bytes} bytes)` : actual.sha256 !== recorded.sha256 ? "content changed (sha256 differs)" : undefined;
-      checks.push({ role, path: recorded.path, ok: problem === undefined, ...(problem ? { problem } : {}) });
-    } catch (error) {
-      if (!isSynthError(error)) throw error;
-      checks.push({ role, path: recorded.path, ok: false, problem: error.code === "FILE_NOT_FOUND" ? "missing" : error.message });
-    }
+    const problem = await recordedFileProblem(folder, recorded);
+    checks.push({ role, path: recorded.path, ok: problem === undefined, ...(problem ? { problem } : {}) });
   }
   return { manifest: manifestPath, ok: checks.every((c) => c.ok), checks, ...(manifest.target ? { target: manifest.target } : {}) };
 }

@@ -1,9 +1,7 @@
 import { dirname, resolve } from "node:path";
-import { digestFile } from "../audit/hash.js";
-import { verifyManifest, type FileCheck } from "../audit/verify.js";
+import { confinedPath, recordedFileProblem, verifyManifest, type FileCheck } from "../audit/verify.js";
 import { isSynthError, SynthError } from "../errors/synth-error.js";
 import { readJsonFile } from "../io/json-file.js";
-import { packagePath } from "./load.js";
 import { descriptorDigest } from "./release-hashes.js";
 
 type Json = Record<string, unknown>;
@@ -26,22 +24,9 @@ export function isPackageDescriptor(document: unknown): boolean {
   return document !== null && typeof document === "object" && Array.isArray((document as Json).resources);
 }
 
-async function checkFile(folder: string, file: string, pointer: string, path: unknown, expected: { sha256: string; bytes: number }, role: PackageCheck["role"]): Promise<PackageCheck> {
-  let full: string;
-  try {
-    full = packagePath(folder, path, file, pointer);
-  } catch (error) {
-    if (!isSynthError(error)) throw error;
-    return { path: String(path), role, ok: false, problem: error.message };
-  }
-  try {
-    const actual = await digestFile(full);
-    const problem = actual.bytes !== expected.bytes ? `size changed (${expected.bytes} -> ${actual.bytes} bytes)` : actual.sha256 !== expected.sha256 ? "content changed (sha256 differs)" : undefined;
-    return { path: String(path), role, ok: problem === undefined, ...(problem ? { problem } : {}) };
-  } catch (error) {
-    if (!isSynthError(error)) throw error;
-    return { path: String(path), role, ok: false, problem: error.code === "FILE_NOT_FOUND" ? "missing" : error.message };
-  }
+async function checkFile(folder: string, path: unknown, expected: { sha256: string; bytes: number }, role: PackageCheck["role"]): Promise<PackageCheck> {
+  const problem = typeof path === "string" ? await recordedFileProblem(folder, { path, ...expected }) : "names no file";
+  return { path: String(path), role, ok: problem === undefined, ...(problem ? { problem } : {}) };
 }
 
 /**
@@ -58,25 +43,23 @@ export async function verifyPackage(file: string): Promise<PackageVerifyReport> 
   const own = descriptorDigest(descriptor) === synth.sha256;
   checks.push({ path: file, role: "descriptor", ok: own, ...(own ? {} : { problem: "content changed (its digest differs)" }) });
   const resources = (descriptor.resources ?? []) as Json[];
-  for (const [i, resource] of resources.entries()) {
+  for (const resource of resources) {
     const hash = typeof resource.hash === "string" ? resource.hash.replace(/^sha256:/, "") : "";
-    checks.push(await checkFile(folder, file, `/resources/${i}/path`, resource.path, { sha256: hash, bytes: Number(resource.bytes) }, "data"));
+    checks.push(await checkFile(folder, resource.path, { sha256: hash, bytes: Number(resource.bytes) }, "data"));
   }
   const files = (Array.isArray(synth.files) ? synth.files : []) as Json[];
-  for (const [i, entry] of files.entries()) {
-    checks.push(await checkFile(folder, file, `/x-synth/files/${i}/path`, entry.path, { sha256: String(entry.sha256), bytes: Number(entry.bytes) }, "file"));
+  for (const entry of files) {
+    checks.push(await checkFile(folder, entry.path, { sha256: String(entry.sha256), bytes: Number(entry.bytes) }, "file"));
   }
-  for (const [i, resource] of resources.entries()) {
+  for (const resource of resources) {
     const manifest = ((resource["x-synth"] ?? {}) as Json).manifest;
     if (manifest === undefined) continue;
-    let path: string;
-    try {
-      path = packagePath(folder, manifest, file, `/resources/${i}/x-synth/manifest`);
-    } catch (error) {
-      if (!isSynthError(error)) throw error;
-      checks.push({ path: String(manifest), role: "file", ok: false, problem: error.message });
+    const confined = typeof manifest === "string" ? confinedPath(folder, manifest) : { problem: "names no file" };
+    if ("problem" in confined) {
+      checks.push({ path: String(manifest), role: "file", ok: false, problem: confined.problem });
       continue;
     }
+    const path = confined.path;
     try {
       const report = await verifyManifest(path);
       for (const check of report.checks) checks.push({ path: `${String(manifest)}: ${check.path}`, role: check.role, ok: check.ok, ...(check.problem ? { problem: check.problem } : {}) });
