@@ -72,12 +72,15 @@ function planTables(pkg: DataPackage, options: PackageGenerateOptions): Planned[
   const seed = options.seed ?? 0;
   const scale = options.scale ?? 1;
   const planned = new Map<string, Planned>();
+  // Each statistics file is read and checked once, however many tables refer to it.
+  const read = new Map<string, StatsFile>();
+  const statsOf = (file: string): StatsFile => read.get(file) ?? (read.set(file, loadStats(file)), read.get(file)!);
   for (const name of Object.keys(options.rows ?? {})) {
     if (!pkg.tables.some((t) => t.name === name)) throw new SynthError("USAGE", `--rows names a table "${name}" the package does not have`);
   }
   for (const table of pkg.tables) {
     const { schemaFile, statsFile } = published(table, pkg.file);
-    const stats = loadStats(statsFile);
+    const stats = statsOf(statsFile);
     const ownSeed = tableSeed(seed, table.name);
     const foreignKeys: LinkedKey[] = [];
     let drivingRows: number | undefined;
@@ -87,7 +90,7 @@ function planTables(pkg: DataPackage, options: PackageGenerateOptions): Planned[
       const parent = self ? undefined : planned.get(key.resource)!;
       const driving = !self && foreignKeys.every((k) => !k.driving);
       const parentRows = parent?.rows ?? 0;
-      const meanChildren = parent && parent.rows > 0 ? (stats.rows ?? 0) / (loadStats(parent.input.stats as string).rows || 1) : 1;
+      const meanChildren = parent && parent.rows > 0 ? (stats.rows ?? 0) / (statsOf(parent.input.stats as string).rows || 1) : 1;
       const linked: LinkedKey = {
         fields: key.fields,
         referenceFields: key.referenceFields,
@@ -110,7 +113,7 @@ function planTables(pkg: DataPackage, options: PackageGenerateOptions): Planned[
     const rows = drivingRows ?? asked ?? Math.round((stats.rows ?? 0) * scale);
     const schemaName = `${table.name}.schema.json`;
     const statsName = `${table.name}.stats.json`;
-    const keyShapes = keyShapesOf(pkg, table, stats);
+    const keyShapes = keyShapesOf(pkg, table, stats, statsOf);
     const link: TableLink = { table: table.name, rows, primaryKey: table.primaryKey, foreignKeys, ...(keyShapes ? { keyShapes } : {}) };
     planned.set(table.name, { table, rows, schemaName, statsName, input: { schema: schemaFile, stats: statsFile, seed: ownSeed, rows, link } });
   }
@@ -118,7 +121,7 @@ function planTables(pkg: DataPackage, options: PackageGenerateOptions): Planned[
 }
 
 /** For a one-column key whose own statistics withhold its values: the quantiles a child's foreign key publishes. */
-function keyShapesOf(pkg: DataPackage, table: PackageTable, stats: StatsFile): Record<string, Array<[number, number]>> | undefined {
+function keyShapesOf(pkg: DataPackage, table: PackageTable, stats: StatsFile, statsOf: (file: string) => StatsFile): Record<string, Array<[number, number]>> | undefined {
   if (table.primaryKey.length !== 1) return undefined;
   const column = table.primaryKey[0]!;
   const own = stats.columns[column];
@@ -126,7 +129,7 @@ function keyShapesOf(pkg: DataPackage, table: PackageTable, stats: StatsFile): R
   for (const child of pkg.tables) {
     for (const key of child.foreignKeys) {
       if (key.resource !== table.name || key.fields.length !== 1 || child === table || !child.statsFile) continue;
-      const published = loadStats(child.statsFile).columns[key.fields[0]!];
+      const published = statsOf(child.statsFile).columns[key.fields[0]!];
       if (published?.kind === "number" && published.quantiles && published.quantiles.length >= 2) return { [column]: published.quantiles };
     }
   }

@@ -53,10 +53,11 @@ export async function linkPlan(compiled: Compiled, link: TableLink, compile: (in
   const written = new Set<string>([...link.primaryKey, ...keys.flatMap((k) => [...k.key.fields, ...(k.key.inherited ?? []).map((i) => i.column)])]);
   const validatorOf = (column: string): ValidateFunction => compiled.loaded.validatorAt(`/properties/${column.replace(/~/g, "~0").replace(/\//g, "~1")}`);
   const validators = new Map<string, ValidateFunction>([...written].map((column) => [column, validatorOf(column)]));
-  const rules: Rule[] = [...declaredRules(compiled.loaded.schema).map((r) => r.rule), ...(compiled.stats?.rules ?? [])].filter((rule) => ruleColumns(rule).some((c) => written.has(c)));
+  const tableRules: Rule[] = [...declaredRules(compiled.loaded.schema).map((r) => r.rule), ...(compiled.stats?.rules ?? [])];
+  const rules = tableRules.filter((rule) => ruleColumns(rule).some((c) => written.has(c)));
   const inheritedColumns = new Set(keys.flatMap((k) => (k.key.inherited ?? []).map((i) => i.column)));
   const followers = new Map<string, OrderRule[]>();
-  for (const rule of [...declaredRules(compiled.loaded.schema).map((r) => r.rule), ...(compiled.stats?.rules ?? [])]) {
+  for (const rule of tableRules) {
     if (rule.kind !== "order" || !inheritedColumns.has(rule.first) || written.has(rule.second)) continue;
     followers.set(rule.first, [...(followers.get(rule.first) ?? []), rule]);
   }
