@@ -10,7 +10,6 @@ import type {
   StringStats,
   TemporalStats,
 } from "../stats/types.js";
-import type { OrderedValues } from "./accumulators/numeric-distribution.js";
 import { CHARACTER_CLASSES } from "./accumulators/text-shape.js";
 import type { ColumnAccumulator } from "./column-accumulator.js";
 import type { NumberBounds } from "./declared-schema.js";

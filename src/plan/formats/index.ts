@@ -11,7 +11,6 @@ import {
   sampleUuid,
   uriReferenceSampler,
   uriSampler,
-  wordSampler,
 } from "./network.js";
 
 /** What a format needs from its surroundings: a source of realistic words. */
