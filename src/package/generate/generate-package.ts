@@ -76,7 +76,7 @@ function planTables(pkg: DataPackage, options: PackageGenerateOptions): Planned[
   const read = new Map<string, StatsFile>();
   const statsOf = (file: string): StatsFile => read.get(file) ?? (read.set(file, loadStats(file)), read.get(file)!);
   for (const name of Object.keys(options.rows ?? {})) {
-    if (!pkg.tables.some((t) => t.name === name)) throw new SynthError("USAGE", `--rows names a table "${name}" the package does not have`);
+    if (!pkg.tables.some((t) => t.name === name)) throw new SynthError("USAGE", `--table-rows names a table "${name}" the package does not have`);
   }
   for (const table of pkg.tables) {
     const { schemaFile, statsFile } = published(table, pkg.file);
@@ -109,7 +109,7 @@ function planTables(pkg: DataPackage, options: PackageGenerateOptions): Planned[
       }
     }
     const asked = options.rows?.[table.name];
-    if (asked !== undefined && drivingRows !== undefined) throw new SynthError("USAGE", `--rows cannot set "${table.name}": its rows follow its parents (${table.foreignKeys[0]!.resource}), so scale those instead`);
+    if (asked !== undefined && drivingRows !== undefined) throw new SynthError("USAGE", `--table-rows cannot set "${table.name}": its rows follow its parents (${table.foreignKeys[0]!.resource}), so scale those instead`);
     const rows = drivingRows ?? asked ?? Math.round((stats.rows ?? 0) * scale);
     const schemaName = `${table.name}.schema.json`;
     const statsName = `${table.name}.stats.json`;
