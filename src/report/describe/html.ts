@@ -91,7 +91,7 @@ code,.code,.tick,.pct{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"De
 h1{margin:4px 0 8px;font-size:30px;line-height:1.2}
 .lede{margin:0 0 14px;max-width:72ch;color:#dbe7ea}
 .meta{display:flex;flex-wrap:wrap;gap:4px 22px;margin:0 0 14px;font-size:13px;color:#b9cdd2}
-.meta div{display:flex;gap:6px}.meta dt{font-weight:600;color:#e6f0f2}.meta dd{margin:0}
+.meta div{display:flex;gap:6px}.meta dt{font-weight:600;color:#e6f0f2}.meta dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .counts{display:flex;flex-wrap:wrap;gap:10px;list-style:none;margin:0;padding:0}
 .counts li{background:rgba(255,255,255,.1);border-radius:8px;padding:6px 12px;font-size:13px}
 .counts strong{font-size:18px;margin-right:4px}
